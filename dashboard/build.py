@@ -1,0 +1,260 @@
+"""Build data/dashboard.duckdb from the curated CSVs in data/ (run: python -m dashboard.build).
+
+The tables, their constraints and the rules across tables live in data/schema.sql; the series
+derived from upstream datasets in data/derive.sql. This module only moves rows from the CSVs
+into those tables and, when the database rejects a row, says which file and line it came from.
+The database is written to a temporary file and renamed into place, so a failed build leaves
+the last good database untouched.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DB_PATH = DATA_DIR / "dashboard.duckdb"
+
+# Load order: a table comes after every table it references.
+CURATED_TABLES = (
+    "sources",
+    "event_categories",
+    "companies",
+    "metrics",
+    "events",
+    "chip_catalog",
+    "chip_specs",
+    "adoption",
+    "sector_stats",
+)
+
+
+def _label(path: Path) -> str:
+    """How a message names an input file: data/<name>, wherever the data folder lies."""
+    return f"{path.parent.name}/{path.name}"
+
+
+class BuildError(Exception):
+    """Bad input: the message names the file, the line and the problem."""
+
+
+@dataclass
+class Staged:
+    """One CSV read into memory: its rows as strings, and the file line of each row."""
+
+    path: Path
+    frame: pd.DataFrame  # all columns str or None, plus __line
+
+    def where(self, line: int) -> str:
+        return f"{_label(self.path)}:{line}"
+
+
+def input_files(data_dir: Path = DATA_DIR) -> list[Path]:
+    """Every file the database is built from; the app rebuilds when one is newer."""
+    files = [data_dir / "schema.sql", data_dir / "derive.sql"]
+    files += [data_dir / f"{table}.csv" for table in CURATED_TABLES]
+    files += sorted((data_dir / "upstream").glob("*.csv"))
+    return files
+
+
+def is_stale(db_path: Path = DB_PATH, data_dir: Path = DATA_DIR) -> bool:
+    if not db_path.exists():
+        return True
+    built = db_path.stat().st_mtime
+    return any(f.stat().st_mtime > built for f in input_files(data_dir) if f.exists())
+
+
+def read_csv(path: Path, columns: list[str]) -> Staged:
+    """Read a curated CSV as strings, checking its header and field counts."""
+    if not path.exists():
+        raise BuildError(f"{_label(path)}: file is missing")
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.reader(handle, strict=True)
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise BuildError(f"{_label(path)}:1: file is empty") from None
+        except csv.Error as exc:
+            raise BuildError(f"{_label(path)}:1: {exc}") from None
+        staged = Staged(path, pd.DataFrame())
+        missing = [c for c in columns if c not in header]
+        extra = [c for c in header if c not in columns]
+        if missing:
+            raise BuildError(f"{staged.where(1)}: missing column(s) {', '.join(missing)}")
+        if extra:
+            raise BuildError(f"{staged.where(1)}: unknown column(s) {', '.join(extra)}")
+        if len(set(header)) != len(header):
+            raise BuildError(f"{staged.where(1)}: a column name is repeated")
+        rows, lines = [], []
+        try:
+            for record in reader:
+                if not record:
+                    continue
+                if len(record) != len(header):
+                    raise BuildError(
+                        f"{staged.where(reader.line_num)}: {len(record)} fields, "
+                        f"the header has {len(header)}"
+                    )
+                rows.append([value.strip() or None for value in record])
+                lines.append(reader.line_num)
+        except csv.Error as exc:
+            raise BuildError(f"{staged.where(reader.line_num)}: {exc}") from None
+    frame = pd.DataFrame(rows, columns=header, dtype=object)
+    frame["__line"] = lines
+    staged.frame = frame
+    return staged
+
+
+def _table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str, str]]:
+    return con.execute(
+        "SELECT column_name, data_type FROM information_schema.columns "
+        "WHERE table_name = ? ORDER BY ordinal_position",
+        [table],
+    ).fetchall()
+
+
+def _select_list(columns: list[tuple[str, str]]) -> str:
+    """Cast the staged strings to the schema's types; a list column is written `a; b` in CSV."""
+    parts = []
+    for name, dtype in columns:
+        if dtype == "VARCHAR[]":
+            parts.append(
+                f"coalesce(list_transform(string_split(\"{name}\", ';'), lambda x: trim(x)), [])"
+                f"::VARCHAR[] AS \"{name}\""
+            )
+        else:
+            parts.append(f'CAST("{name}" AS {dtype}) AS "{name}"')
+    return ", ".join(parts)
+
+
+def _first_bad_cast(con, staged: Staged, columns: list[tuple[str, str]]) -> str | None:
+    """The first value that does not parse as its column's type (a malformed date or number)."""
+    worst = None
+    for name, dtype in columns:
+        if dtype in ("VARCHAR", "VARCHAR[]"):
+            continue
+        hits = con.execute(
+            f'SELECT __line, "{name}" FROM staged WHERE "{name}" IS NOT NULL '
+            f'AND try_cast("{name}" AS {dtype}) IS NULL ORDER BY __line LIMIT 1'
+        ).fetchall()
+        hit = hits[0] if hits else None
+        if hit and (worst is None or hit[0] < worst[0]):
+            kind = {"DATE": "date (YYYY-MM-DD)", "BOOLEAN": "true/false"}.get(dtype, "number")
+            worst = (hit[0], f"column {name}: {hit[1]!r} is not a valid {kind}")
+    return f"{staged.where(worst[0])}: {worst[1]}" if worst else None
+
+
+def _explain(message: str) -> str:
+    """Turn DuckDB's constraint message into words a data editor recognises."""
+    text = message.split("\n")[0]
+    for prefix in ("Constraint Error: ", "Conversion Error: ", "Invalid Input Error: "):
+        text = text.removeprefix(prefix)
+    lowered = text.lower()
+    if "duplicate key" in lowered:
+        return "duplicate key: " + text
+    if "foreign key" in lowered and 'key "' in text:
+        column, _, value = text.split('key "', 1)[1].split('"', 1)[0].partition(": ")
+        return f"unknown {column} {value!r} (not in the referenced table)"
+    if "not null constraint" in lowered:
+        return "required value is empty: " + text.rsplit(" ", 1)[-1]
+    if "check constraint" in lowered:
+        if "url" in text:
+            return "url is not an http(s) link: " + text
+        if " IN (" in text:
+            return "value not in the allowed vocabulary: " + text
+        return "value out of range: " + text
+    return text
+
+
+def load_table(con: duckdb.DuckDBPyConnection, table: str, path: Path) -> Staged:
+    columns = _table_columns(con, table)
+    staged = read_csv(path, [name for name, _ in columns])
+    con.register("staged", staged.frame)
+    try:
+        bad_cast = _first_bad_cast(con, staged, columns)
+        if bad_cast:
+            raise BuildError(bad_cast)
+        insert = f"INSERT INTO {table} SELECT {_select_list(columns)} FROM staged"
+        try:
+            con.execute(insert + " ORDER BY __line")
+        except duckdb.Error:
+            # Find the row the database rejects: insert one row at a time.
+            for line in staged.frame["__line"]:
+                try:
+                    con.execute(insert + " WHERE __line = ?", [line])
+                except duckdb.Error as exc:
+                    raise BuildError(f"{staged.where(line)}: {_explain(str(exc))}") from None
+            raise
+    finally:
+        con.unregister("staged")
+    return staged
+
+
+def _run_checks(con: duckdb.DuckDBPyConnection, staged: dict[str, Staged]) -> None:
+    """Each check_* view lists (tbl, key, problem) rows that break a cross-table rule."""
+    views = con.execute(
+        "SELECT view_name FROM duckdb_views() WHERE NOT internal AND schema_name = 'main' "
+        "AND view_name LIKE 'check\\_%' ESCAPE '\\' ORDER BY view_name"
+    ).fetchall()
+    for (view,) in views:
+        rows = con.execute(f"SELECT tbl, key, problem FROM {view} LIMIT 1").fetchall()
+        if rows:
+            table, key, problem = rows[0]
+            frame = staged[table].frame
+            lines = frame.loc[frame[frame.columns[0]] == key, "__line"]
+            where = staged[table].where(int(lines.iloc[0])) if len(lines) else _label(staged[table].path)
+            raise BuildError(f"{where}: {problem}")
+
+
+def build_into(con: duckdb.DuckDBPyConnection, data_dir: Path = DATA_DIR) -> None:
+    con.execute((data_dir / "schema.sql").read_text(encoding="utf-8"))
+    staged = {table: load_table(con, table, data_dir / f"{table}.csv") for table in CURATED_TABLES}
+    con.execute("SET file_search_path = ?", [str(data_dir / "upstream")])
+    try:
+        con.execute((data_dir / "derive.sql").read_text(encoding="utf-8"))
+    except duckdb.Error as exc:
+        raise BuildError(f"data/derive.sql: {_explain(str(exc))}") from None
+    _run_checks(con, staged)
+
+
+def build(db_path: Path = DB_PATH, data_dir: Path = DATA_DIR) -> Path:
+    """Build the database next to db_path and rename it into place; raise BuildError on bad input."""
+    fd, tmp_name = tempfile.mkstemp(prefix=db_path.name + ".", suffix=".tmp", dir=db_path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    tmp.unlink()  # DuckDB creates the file itself
+    try:
+        con = duckdb.connect(str(tmp))
+        try:
+            build_into(con, data_dir)
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        os.replace(tmp, db_path)
+    finally:
+        for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+    return db_path
+
+
+def main() -> int:
+    started = time.perf_counter()
+    try:
+        path = build()
+    except BuildError as exc:
+        print(f"build failed: {exc}", file=sys.stderr)
+        return 1
+    print(f"built {path} in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+-- Series derived from the upstream datasets copied into data/upstream/ (provenance and licences
+-- in data/README.md). Run by `python -m dashboard.build` after the curated CSVs are loaded, with
+-- file_search_path set to data/upstream. Curated rows always win: a derived value is only added
+-- where the curated data has none for the same key.
+
+-- Chip specifications from Epoch AI's "Data on Machine Learning Hardware" (CC BY), for every
+-- chip in chip_catalog that names its Epoch row. Epoch records dense (non-sparse) tensor peaks.
+CREATE TEMP TABLE epoch_hardware AS
+SELECT * FROM read_csv('epoch_ml_hardware.csv', header = true, all_varchar = true);
+
+INSERT INTO chip_specs
+SELECT c.chip_id, v.attribute, v.value_num, v.value_text, 'reported', 'epoch-ml-hardware',
+       'Epoch AI column: ' || v.epoch_column
+FROM chip_catalog c
+JOIN epoch_hardware e ON e."Hardware name" = c.epoch_name,
+LATERAL (VALUES
+    ('release_date', NULL, e."Release date", 'Release date'),
+    ('fp16_tflops', try_cast(e."Tensor-FP16/BF16 performance (FLOP/s)" AS DOUBLE) / 1e12, NULL,
+     'Tensor-FP16/BF16 performance (FLOP/s)'),
+    ('fp8_tflops', try_cast(e."FP8 performance (FLOP/s)" AS DOUBLE) / 1e12, NULL, 'FP8 performance (FLOP/s)'),
+    ('int8_tops', try_cast(e."INT8 performance (OP/s)" AS DOUBLE) / 1e12, NULL, 'INT8 performance (OP/s)'),
+    ('memory_gb', try_cast(e."Memory (bytes)" AS DOUBLE) / 1e9, NULL, 'Memory (bytes)'),
+    ('memory_bw_gbs', try_cast(e."Memory bandwidth (byte/s)" AS DOUBLE) / 1e9, NULL, 'Memory bandwidth (byte/s)'),
+    ('interconnect_gbs', try_cast(e."Intranode bandwidth (byte/s)" AS DOUBLE) / 1e9, NULL,
+     'Intranode bandwidth (byte/s)'),
+    ('tdp_w', try_cast(e."TDP (W)" AS DOUBLE), NULL, 'TDP (W)'),
+    ('die_area_mm2', try_cast(e."Die Size (mm^2)" AS DOUBLE), NULL, 'Die Size (mm^2)'),
+    ('transistors_bn', try_cast(e."Transistors (millions)" AS DOUBLE) / 1e3, NULL, 'Transistors (millions)'),
+    ('foundry', NULL, nullif(trim(e."Foundry"), ''), 'Foundry'),
+    ('process_node', NULL, nullif(trim(e."Process size (nm)"), '') || ' nm', 'Process size (nm)')
+) AS v(attribute, value_num, value_text, epoch_column)
+WHERE (v.value_num IS NOT NULL OR v.value_text IS NOT NULL)
+  AND NOT EXISTS (SELECT 1 FROM chip_specs s WHERE s.chip_id = c.chip_id AND s.attribute = v.attribute);
+
+-- Regions as Our World in Data names them, mapped to the names this database uses.
+CREATE TEMP TABLE owid_region AS
+SELECT * FROM (VALUES
+    ('China', 'China'), ('World', 'World'), ('United States', 'United States'),
+    ('European Union (27)', 'European Union'), ('Europe', 'Europe'), ('Germany', 'Germany'),
+    ('India', 'India'), ('Japan', 'Japan')
+) AS r(entity, region);
+
+-- Solar generation and share of electricity: OWID energy dataset (Ember, Energy Institute).
+INSERT INTO sector_stats
+SELECT 'solar', m.metric, r.region, CAST(o.year AS INTEGER), m.value, m.unit,
+       'Ember and Energy Institute via OWID', 'reported', 'owid-energy', NULL
+FROM read_csv('owid_energy_subset.csv', header = true, all_varchar = true) o
+JOIN owid_region r ON r.entity = o.country,
+LATERAL (VALUES
+    ('solar_generation_twh', try_cast(o.solar_electricity AS DOUBLE), 'TWh'),
+    ('solar_share_elec_pct', try_cast(o.solar_share_elec AS DOUBLE), 'percent')
+) AS m(metric, value, unit)
+WHERE CAST(o.year AS INTEGER) >= 2015 AND m.value IS NOT NULL;
+
+-- Installed solar capacity at year end (IRENA via OWID), and the additions it implies.
+CREATE TEMP TABLE irena_capacity AS
+SELECT r.region, CAST(c."Year" AS INTEGER) AS year,
+       CAST(c."Solar capacity (total) (GW)" AS DOUBLE) AS gw
+FROM read_csv('owid_installed_solar_pv_capacity.csv', header = true, all_varchar = true) c
+JOIN owid_region r ON r.entity = c."Entity"
+WHERE CAST(c."Year" AS INTEGER) >= 2014;
+
+INSERT INTO sector_stats
+SELECT 'solar', 'pv_cumulative_gw', region, year, gw, 'GW', 'IRENA via OWID', 'reported',
+       'owid-solar-capacity', NULL
+FROM irena_capacity WHERE year >= 2015;
+
+INSERT INTO sector_stats
+SELECT 'solar', 'pv_added_gw', region, year, added, 'GW', 'IRENA via OWID', 'derived',
+       'owid-solar-capacity', 'Difference of year-end capacity; retirements and revisions make it differ from reported additions.'
+FROM (
+    SELECT region, year, gw - lag(gw) OVER (PARTITION BY region ORDER BY year) AS added,
+           year - lag(year) OVER (PARTITION BY region ORDER BY year) AS gap
+    FROM irena_capacity
+)
+WHERE year >= 2015 AND gap = 1 AND added >= 0;
+
+-- Electric car sales and share of new cars (IEA Global EV Outlook via OWID).
+INSERT INTO sector_stats
+SELECT 'ev', 'ev_car_sales', r.region, CAST(s."Year" AS INTEGER), CAST(s."Electric cars sold" AS DOUBLE),
+       'vehicles', 'IEA via OWID', 'reported', 'owid-ev', NULL
+FROM read_csv('owid_electric_car_sales.csv', header = true, all_varchar = true) s
+JOIN owid_region r ON r.entity = s."Entity"
+WHERE CAST(s."Year" AS INTEGER) >= 2015;
+
+INSERT INTO sector_stats
+SELECT 'ev', 'ev_car_share_pct', r.region, CAST(s."Year" AS INTEGER),
+       CAST(s."Share of new cars that are electric" AS DOUBLE), 'percent', 'IEA via OWID', 'reported',
+       'owid-ev', NULL
+FROM read_csv('owid_electric_car_sales_share.csv', header = true, all_varchar = true) s
+JOIN owid_region r ON r.entity = s."Entity"
+WHERE CAST(s."Year" AS INTEGER) >= 2015;
+
+-- When the data was last changed: the newest dated fact, for the "data as of" line.
+CREATE TABLE build_info AS
+SELECT now()::TIMESTAMP AS built_at,
+       greatest((SELECT max(date) FROM events), (SELECT max(date) FROM adoption)) AS data_as_of;

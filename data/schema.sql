@@ -1,0 +1,183 @@
+-- Schema of data/dashboard.duckdb. Every constraint on the data lives here:
+-- `python -m dashboard.build` loads the CSVs of data/ through these tables and stops on the
+-- first row a constraint rejects. Tables are created in load order (referenced tables first).
+-- Views whose name starts with `check_` must be empty after the load: they hold the rules a
+-- CHECK or FOREIGN KEY cannot express (list elements, cross-table rules).
+
+CREATE TABLE sources (
+    source_id  VARCHAR PRIMARY KEY CHECK (regexp_full_match(source_id, '[a-z0-9][a-z0-9-]*')),
+    title      VARCHAR NOT NULL CHECK (length(trim(title)) > 0),
+    publisher  VARCHAR NOT NULL CHECK (length(trim(publisher)) > 0),
+    url        VARCHAR NOT NULL CHECK (regexp_full_match(url, 'https?://[^\s<>"]+')),
+    published  DATE,            -- the page's own date where it shows one
+    kind       VARCHAR NOT NULL CHECK (kind IN ('government', 'company', 'news', 'law_firm',
+                                                 'analysis', 'dataset', 'reference')),
+    licence    VARCHAR,         -- for datasets: the licence the publisher states
+    note       VARCHAR
+);
+
+CREATE TABLE event_categories (
+    category    VARCHAR PRIMARY KEY,
+    thread      VARCHAR NOT NULL CHECK (thread IN ('us_allied_controls', 'china_response', 'industry')),
+    label       VARCHAR NOT NULL,
+    description VARCHAR NOT NULL
+);
+
+CREATE TABLE companies (
+    company VARCHAR PRIMARY KEY,
+    kind    VARCHAR NOT NULL CHECK (kind IN ('chip_designer', 'foundry', 'memory', 'equipment',
+                                             'ai_developer', 'cloud_platform', 'telecom',
+                                             'device_maker', 'automaker', 'research', 'eda', 'defence',
+                                             'aggregate')),
+    country VARCHAR NOT NULL
+);
+
+CREATE TABLE metrics (
+    metric      VARCHAR PRIMARY KEY,
+    sector      VARCHAR NOT NULL CHECK (sector IN ('solar', 'ev', 'chips')),
+    unit        VARCHAR NOT NULL,
+    label       VARCHAR NOT NULL,
+    description VARCHAR NOT NULL
+);
+
+CREATE TABLE events (
+    event_id       VARCHAR PRIMARY KEY CHECK (regexp_full_match(event_id, '[a-z0-9][a-z0-9-]*')),
+    date           DATE NOT NULL CHECK (date BETWEEN DATE '2015-01-01' AND DATE '2030-12-31'),
+    date_precision VARCHAR NOT NULL CHECK (date_precision IN ('day', 'month', 'year')),
+    title          VARCHAR NOT NULL CHECK (length(trim(title)) > 0),
+    category       VARCHAR NOT NULL REFERENCES event_categories (category),
+    actor          VARCHAR NOT NULL,
+    jurisdiction   VARCHAR NOT NULL CHECK (jurisdiction IN ('United States', 'China', 'Netherlands',
+                                                           'Japan', 'Taiwan', 'South Korea',
+                                                           'European Union', 'International')),
+    summary        VARCHAR NOT NULL CHECK (length(trim(summary)) > 0),
+    companies      VARCHAR[] NOT NULL,  -- canonical names from `companies`; see check_event_companies
+    published_fr   DATE,                -- Federal Register (or official gazette) publication
+    effective      DATE,                -- date the measure took legal effect
+    fr_citation    VARCHAR CHECK (fr_citation IS NULL OR regexp_full_match(fr_citation, '\d+ FR \d+(; \d+ FR \d+)*')),
+    key_event      BOOLEAN NOT NULL,    -- drawn as a marker on time-series charts
+    confidence     VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'reported')),
+    source_id      VARCHAR NOT NULL REFERENCES sources (source_id),
+    note           VARCHAR,
+    UNIQUE (date, title),
+    CHECK (effective IS NULL OR effective >= date - INTERVAL 7 DAY)
+);
+
+CREATE TABLE chip_catalog (
+    chip_id       VARCHAR PRIMARY KEY CHECK (regexp_full_match(chip_id, '[a-z0-9][a-z0-9-]*')),
+    vendor        VARCHAR NOT NULL REFERENCES companies (company),
+    name          VARCHAR NOT NULL UNIQUE,
+    family        VARCHAR NOT NULL,
+    status        VARCHAR NOT NULL CHECK (status IN ('shipping', 'announced', 'roadmap')),
+    china_variant BOOLEAN NOT NULL,  -- made to fit under US rules (A800, H800, H20, RTX 4090D, ...)
+    datacenter    BOOLEAN NOT NULL,  -- designed or marketed for datacenters
+    epoch_name    VARCHAR,           -- row of data/upstream/epoch_ml_hardware.csv to derive specs from
+    source_id     VARCHAR NOT NULL REFERENCES sources (source_id),
+    note          VARCHAR
+);
+
+-- One value per chip and attribute, each with its own source. Rows come from
+-- data/chip_specs.csv (curated) and, for attributes it lacks, from the Epoch AI dataset.
+CREATE TABLE chip_specs (
+    chip_id    VARCHAR NOT NULL REFERENCES chip_catalog (chip_id),
+    attribute  VARCHAR NOT NULL CHECK (attribute IN (
+                   'release_date', 'process_node', 'foundry', 'memory_type',
+                   'fp16_tflops', 'fp8_tflops', 'int8_tops', 'memory_gb', 'memory_bw_gbs',
+                   'interconnect_gbs', 'tdp_w', 'die_area_mm2', 'transistors_bn')),
+    value_num  DOUBLE CHECK (value_num > 0 AND value_num < 1e6),
+    value_text VARCHAR,
+    confidence VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'reported', 'estimate')),
+    source_id  VARCHAR NOT NULL REFERENCES sources (source_id),
+    note       VARCHAR,
+    PRIMARY KEY (chip_id, attribute),
+    CHECK ((attribute IN ('release_date', 'process_node', 'foundry', 'memory_type'))
+           = (value_text IS NOT NULL AND value_num IS NULL)),
+    CHECK (attribute IN ('release_date', 'process_node', 'foundry', 'memory_type')
+           OR value_num IS NOT NULL),
+    CHECK (attribute <> 'release_date' OR try_cast(value_text AS DATE) IS NOT NULL)
+);
+
+CREATE TABLE adoption (
+    record_id      VARCHAR PRIMARY KEY CHECK (regexp_full_match(record_id, '[a-z0-9][a-z0-9-]*')),
+    date           DATE NOT NULL CHECK (date BETWEEN DATE '2015-01-01' AND DATE '2030-12-31'),
+    date_precision VARCHAR NOT NULL CHECK (date_precision IN ('day', 'month', 'quarter', 'year')),
+    company        VARCHAR NOT NULL REFERENCES companies (company),
+    vendor         VARCHAR NOT NULL REFERENCES companies (company),
+    chip_id        VARCHAR REFERENCES chip_catalog (chip_id),
+    chip_label     VARCHAR,  -- the chip as the source names it, also where it is not in chip_catalog
+    kind           VARCHAR NOT NULL CHECK (kind IN ('order', 'deployment', 'training', 'inference',
+                                                    'procurement', 'stockpile', 'restriction',
+                                                    'plan', 'production')),
+    units          DOUBLE CHECK (units > 0),
+    units_low      DOUBLE CHECK (units_low > 0),   -- a stated bound ("more than", "up to")
+    units_high     DOUBLE CHECK (units_high > 0),
+    value_usd      DOUBLE CHECK (value_usd > 0),
+    summary        VARCHAR NOT NULL CHECK (length(trim(summary)) > 0),
+    confidence     VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'reported', 'estimate')),
+    source_id      VARCHAR NOT NULL REFERENCES sources (source_id),
+    note           VARCHAR,
+    CHECK (units_low IS NULL OR units_high IS NULL OR units_low <= units_high)
+);
+
+-- Long format: one value per row. `basis` names the statistical basis, so that series from
+-- different bases (e.g. China's NEA capacity vs IRENA's) are never mixed on one line.
+CREATE TABLE sector_stats (
+    sector     VARCHAR NOT NULL CHECK (sector IN ('solar', 'ev', 'chips')),
+    metric     VARCHAR NOT NULL REFERENCES metrics (metric),
+    region     VARCHAR NOT NULL CHECK (region IN ('China', 'World', 'United States',
+                                                  'European Union', 'Europe', 'Germany',
+                                                  'India', 'Japan')),
+    year       INTEGER NOT NULL CHECK (year BETWEEN 2010 AND 2030),
+    value      DOUBLE NOT NULL CHECK (value >= 0),
+    unit       VARCHAR NOT NULL,
+    basis      VARCHAR NOT NULL,
+    confidence VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'reported', 'estimate', 'derived')),
+    source_id  VARCHAR NOT NULL REFERENCES sources (source_id),
+    note       VARCHAR,
+    PRIMARY KEY (metric, region, year, basis),
+    CHECK (unit <> 'percent' OR value <= 100)
+);
+
+-- The pivoted chip table the pages and users' notebooks read.
+CREATE VIEW chips AS
+SELECT
+    c.chip_id, c.vendor, c.name, c.family, c.status,
+    CAST(max(s.value_text) FILTER (s.attribute = 'release_date') AS DATE) AS release_date,
+    c.china_variant, c.datacenter,
+    max(s.value_text) FILTER (s.attribute = 'process_node')     AS process_node,
+    max(s.value_text) FILTER (s.attribute = 'foundry')          AS foundry,
+    max(s.value_num)  FILTER (s.attribute = 'fp16_tflops')      AS fp16_tflops,
+    max(s.value_num)  FILTER (s.attribute = 'fp8_tflops')       AS fp8_tflops,
+    max(s.value_num)  FILTER (s.attribute = 'int8_tops')        AS int8_tops,
+    max(s.value_num)  FILTER (s.attribute = 'memory_gb')        AS memory_gb,
+    max(s.value_text) FILTER (s.attribute = 'memory_type')      AS memory_type,
+    max(s.value_num)  FILTER (s.attribute = 'memory_bw_gbs')    AS memory_bw_gbs,
+    max(s.value_num)  FILTER (s.attribute = 'interconnect_gbs') AS interconnect_gbs,
+    max(s.value_num)  FILTER (s.attribute = 'tdp_w')            AS tdp_w,
+    max(s.value_num)  FILTER (s.attribute = 'die_area_mm2')     AS die_area_mm2,
+    max(s.value_num)  FILTER (s.attribute = 'transistors_bn')   AS transistors_bn,
+    bool_or(s.confidence = 'estimate')                          AS has_estimates,
+    c.source_id
+FROM chip_catalog c
+LEFT JOIN chip_specs s USING (chip_id)
+GROUP BY ALL;
+
+-- Each check_* view returns (tbl, key, problem): the table, the first-column key of the row
+-- at fault, and what is wrong with it.
+CREATE VIEW check_event_companies AS
+SELECT 'events' AS tbl, e.event_id AS key, 'unknown company ' || u.company || ' in companies' AS problem
+FROM events e, unnest(e.companies) AS u(company)
+WHERE u.company NOT IN (SELECT company FROM companies);
+
+CREATE VIEW check_sector_units AS
+SELECT 'sector_stats' AS tbl, NULL AS key,
+       format('{} {} {}: unit {} and sector {}, but metric {} is in {} of sector {}',
+              s.metric, s.region, s.year, s.unit, s.sector, s.metric, m.unit, m.sector) AS problem
+FROM sector_stats s JOIN metrics m USING (metric)
+WHERE s.unit <> m.unit OR s.sector <> m.sector;
+
+CREATE VIEW check_adoption_chip AS
+SELECT 'adoption' AS tbl, a.record_id AS key,
+       format('vendor {} but chip {} is made by {}', a.vendor, a.chip_id, c.vendor) AS problem
+FROM adoption a JOIN chip_catalog c USING (chip_id)
+WHERE a.vendor <> c.vendor;

@@ -100,8 +100,7 @@ def read_csv(path: Path, columns: list[str]) -> Staged:
                     continue
                 if len(record) != len(header):
                     raise BuildError(
-                        f"{staged.where(reader.line_num)}: {len(record)} fields, "
-                        f"the header has {len(header)}"
+                        f"{staged.where(reader.line_num)}: {len(record)} fields, the header has {len(header)}"
                     )
                 rows.append([value.strip() or None for value in record])
                 lines.append(reader.line_num)
@@ -128,7 +127,7 @@ def _select_list(columns: list[tuple[str, str]]) -> str:
         if dtype == "VARCHAR[]":
             parts.append(
                 f"coalesce(list_transform(string_split(\"{name}\", ';'), lambda x: trim(x)), [])"
-                f"::VARCHAR[] AS \"{name}\""
+                f'::VARCHAR[] AS "{name}"'
             )
         else:
             parts.append(f'CAST("{name}" AS {dtype}) AS "{name}"')

@@ -88,7 +88,10 @@ NUMERIC_SPEC_ROW = first_row_where("chip_specs", "value_num", lambda v: v != "")
 EVENTS_ROWS = sum(1 for _ in (DATA / "events.csv").open(encoding="utf-8")) - 1
 
 BAD_INPUTS = {
-    "missing column": (drop_column("sources", "publisher"), "data/sources.csv:1: missing column(s) publisher"),
+    "missing column": (
+        drop_column("sources", "publisher"),
+        "data/sources.csv:1: missing column(s) publisher",
+    ),
     "extra column": (add_column("events", "rumour"), "data/events.csv:1: unknown column(s) rumour"),
     "malformed date": (
         set_cell("events", "date", "2023-13-45", row=3),

@@ -1,17 +1,31 @@
-"""Streamlit entry point."""
+"""Streamlit entry point: builds the database if needed, draws the shared sidebar, routes pages."""
 
-import duckdb
+import sys
+from pathlib import Path
+
 import streamlit as st
 
-from dashboard import build
+# `streamlit run dashboard/app.py` puts dashboard/ on the path, not the project root that holds the package.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-if build.is_stale():
-    build.build()
+from dashboard import db, filters
 
-st.set_page_config(page_title="China chips & export controls", layout="wide")
-st.title("China chips & export controls: data tables")
-con = duckdb.connect(str(build.DB_PATH), read_only=True)
-for table in ("events", "chips", "adoption", "sector_stats", "sources"):
-    st.subheader(table)
-    with con.cursor() as cur:
-        st.dataframe(cur.execute(f"SELECT * FROM {table}").df(), width="stretch")
+st.set_page_config(
+    page_title="China chips & export controls",
+    page_icon=":material/memory:",
+    layout="wide",
+    initial_sidebar_state="auto",
+)
+db.ensure_database()
+
+PAGES = [
+    st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page("views/timeline.py", title="Policy timeline", icon=":material/timeline:", url_path="timeline"),
+    st.Page("views/chips.py", title="Chips: Ascend vs Nvidia", icon=":material/memory:", url_path="chips"),
+    st.Page("views/adoption.py", title="Adoption", icon=":material/hub:", url_path="adoption"),
+    st.Page("views/energy.py", title="Solar and EVs", icon=":material/solar_power:", url_path="solar-evs"),
+    st.Page("views/sources.py", title="Sources and data", icon=":material/menu_book:", url_path="sources"),
+]
+page = st.navigation(PAGES, position="top")
+filters.remember(filters.shared_sidebar(db.vocabulary()))
+page.run()

@@ -114,8 +114,7 @@ def read_csv(path: Path, columns: list[str]) -> Staged:
 
 def _table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str, str]]:
     return con.execute(
-        "SELECT column_name, data_type FROM information_schema.columns "
-        "WHERE table_name = ? ORDER BY ordinal_position",
+        "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
         [table],
     ).fetchall()
 
@@ -126,8 +125,7 @@ def _select_list(columns: list[tuple[str, str]]) -> str:
     for name, dtype in columns:
         if dtype == "VARCHAR[]":
             parts.append(
-                f"coalesce(list_transform(string_split(\"{name}\", ';'), lambda x: trim(x)), [])"
-                f'::VARCHAR[] AS "{name}"'
+                f'coalesce(list_transform(string_split("{name}", \';\'), lambda x: trim(x)), [])::VARCHAR[] AS "{name}"'
             )
         else:
             parts.append(f'CAST("{name}" AS {dtype}) AS "{name}"')

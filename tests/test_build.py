@@ -143,9 +143,7 @@ def test_bad_input_names_file_line_problem_and_keeps_last_database(data_copy: Pa
         build.build(db_path, data_copy)
     assert expected in str(failure.value)
     assert db_path.read_bytes() == before
-    assert sorted(p.name for p in data_copy.iterdir() if p.name.startswith("dashboard.duckdb")) == [
-        "dashboard.duckdb"
-    ]
+    assert sorted(p.name for p in data_copy.iterdir() if p.name.startswith("dashboard.duckdb")) == ["dashboard.duckdb"]
 
 
 def test_build_from_shipped_data_is_fast(tmp_path: Path) -> None:

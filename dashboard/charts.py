@@ -1,0 +1,450 @@
+"""Pure figure builders: DataFrame in, Plotly figure out, no Streamlit.
+
+`finish` is the one place that gives every chart its title, its "Source: ..." line (inside the
+figure, so attribution survives an image download), its policy-event markers, palette and layout;
+`plotly_config` gives every chart the same toolbar and download settings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+SITE = "China chips & export controls dashboard"
+FONT = "Inter, Segoe UI, Helvetica, Arial, sans-serif"
+GREY = "#6b6b6b"
+
+# Okabe-Ito palette (colour-blind safe): one colour per vendor, jurisdiction and region, everywhere.
+VENDOR_COLOURS = {
+    "Nvidia": "#009E73",
+    "Huawei": "#D55E00",
+    "Cambricon": "#0072B2",
+    "Biren": "#CC79A7",
+    "Moore Threads": "#E69F00",
+    "Kunlunxin": "#56B4E9",
+    "Iluvatar CoreX": "#8C6BB1",
+    "Alibaba T-Head": "#F0E442",
+    "AMD": "#000000",
+    "MetaX": "#999933",
+    "Chinese chip vendors (aggregate)": "#999999",
+}
+JURISDICTION_COLOURS = {
+    "United States": "#0072B2",
+    "China": "#D55E00",
+    "Netherlands": "#E69F00",
+    "Japan": "#CC79A7",
+    "Taiwan": "#009E73",
+    "South Korea": "#56B4E9",
+    "European Union": "#F0E442",
+    "International": "#999999",
+}
+REGION_COLOURS = {
+    "China": "#D55E00",
+    "World": "#444444",
+    "United States": "#0072B2",
+    "European Union": "#E69F00",
+    "Europe": "#F0E442",
+    "Germany": "#CC79A7",
+    "India": "#009E73",
+    "Japan": "#56B4E9",
+}
+THREAD_LABELS = {
+    "us_allied_controls": "US and allied controls",
+    "china_response": "China's response",
+    "industry": "Chips and companies",
+}
+THREAD_COLOURS = {"us_allied_controls": "#0072B2", "china_response": "#D55E00", "industry": "#009E73"}
+EXTRA_COLOURS = ["#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#444444", "#F0E442"]
+CONFIDENCE_SYMBOLS = {"confirmed": "circle", "reported": "circle", "estimate": "circle-open"}
+
+
+def colour(mapping: dict[str, str], key: str) -> str:
+    return mapping.get(key, GREY)
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """What every chart carries: a file name, a title that states the finding, and its sources."""
+
+    name: str  # file name stem for downloads, e.g. "nev-share-china-vs-world"
+    title: str
+    subtitle: str = ""
+    time_axis: bool = False  # True when x is a date axis that can carry event markers
+    height: int = 460
+
+
+def source_line(publishers: list[str], limit: int = 4) -> str:
+    unique = list(dict.fromkeys(p for p in publishers if p))
+    shown = "; ".join(unique[:limit])
+    more = f"; and {len(unique) - limit} more" if len(unique) > limit else ""
+    return f"Source: {shown}{more}. {SITE}."
+
+
+def _wrap(text: str, width: int = 95) -> str:
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if line and len(line) + len(word) + 1 > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    if line:
+        lines.append(line)
+    return "<br>".join(lines)
+
+
+def finish(
+    fig: go.Figure,
+    spec: ChartSpec,
+    publishers: list[str],
+    markers: pd.DataFrame | None = None,
+) -> go.Figure:
+    """Title, subtitle and source line inside the figure; event markers on time axes; one layout."""
+    title = f"<b>{_wrap(spec.title, 70)}</b>"
+    if spec.subtitle:
+        title += f"<br><span style='font-size:13px;color:{GREY}'>{_wrap(spec.subtitle, 90)}</span>"
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "y": 0.98, "yanchor": "top", "font": {"size": 17}},
+        font={"family": FONT, "size": 13, "color": "#222"},
+        template="plotly_white",
+        height=spec.height,
+        margin={"l": 10, "r": 10, "t": 95 if spec.subtitle else 70, "b": 105},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.14, "x": 0, "font": {"size": 12}},
+        hoverlabel={"font": {"family": FONT}},
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+    )
+    fig.add_annotation(
+        text=_wrap(source_line(publishers), 120),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-98,
+        xanchor="left",
+        yanchor="bottom",
+        showarrow=False,
+        align="left",
+        font={"size": 11, "color": GREY},
+    )
+    if spec.time_axis and markers is not None and not markers.empty:
+        add_event_markers(fig, markers)
+    return fig
+
+
+def add_event_markers(fig: go.Figure, markers: pd.DataFrame) -> go.Figure:
+    """A dotted vertical line per key event, and a hoverable triangle at the top of each."""
+    for row in markers.itertuples():
+        fig.add_shape(
+            type="line",
+            x0=row.date,
+            x1=row.date,
+            xref="x",
+            yref="paper",
+            y0=0,
+            y1=1,
+            line={"dash": "dot", "width": 1, "color": colour(THREAD_COLOURS, row.thread)},
+            opacity=0.55,
+            layer="below",
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=markers["date"],
+            y=[1.0] * len(markers),
+            yaxis="y9",
+            mode="markers",
+            marker={
+                "symbol": "triangle-down",
+                "size": 9,
+                "color": [colour(THREAD_COLOURS, t) for t in markers["thread"]],
+            },
+            name="Policy events",
+            customdata=markers[["title", "category_label", "actor"]].to_numpy(),
+            hovertemplate="<b>%{customdata[0]}</b><br>%{x|%d %b %Y} · %{customdata[1]}"
+            "<br>%{customdata[2]}<extra></extra>",
+            showlegend=True,
+        )
+    )
+    fig.update_layout(yaxis9={"overlaying": "y", "range": [0, 1.02], "visible": False, "fixedrange": True})
+    return fig
+
+
+def plotly_config(spec: ChartSpec, image_format: str = "png") -> dict:
+    return {
+        "displaylogo": False,
+        "responsive": True,
+        "toImageButtonOptions": {"format": image_format, "filename": spec.name, "scale": 2},
+        "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
+    }
+
+
+def year_to_date(years: pd.Series) -> pd.Series:
+    """Annual values are drawn at mid-year, so event markers fall in the right year."""
+    return pd.to_datetime(years.astype(int).astype(str) + "-07-01")
+
+
+def fiscal_year_end(years: pd.Series) -> pd.Series:
+    """Nvidia's fiscal year N ends in late January of calendar year N."""
+    return pd.to_datetime(years.astype(int).astype(str) + "-01-28")
+
+
+# ---- builders
+
+
+def policy_timeline(events: pd.DataFrame) -> go.Figure:
+    """Events on a time axis, one lane per category, coloured by jurisdiction."""
+    fig = go.Figure()
+    lanes = events.sort_values("category_label")["category_label"].drop_duplicates().tolist()
+    for jurisdiction, group in events.groupby("jurisdiction", sort=True):
+        fig.add_trace(
+            go.Scatter(
+                x=group["date"],
+                y=group["category_label"],
+                mode="markers",
+                name=jurisdiction,
+                marker={
+                    "size": [14 if k else 9 for k in group["key_event"]],
+                    "color": colour(JURISDICTION_COLOURS, jurisdiction),
+                    "line": {"width": 1, "color": "white"},
+                    "opacity": 0.85,
+                },
+                customdata=group[["event_id", "title", "summary", "actor"]].to_numpy(),
+                hovertemplate="<b>%{customdata[1]}</b><br>%{x|%d %b %Y} · %{customdata[3]}"
+                "<br>%{customdata[2]}<extra></extra>",
+            )
+        )
+    fig.update_yaxes(categoryorder="array", categoryarray=lanes[::-1], title=None, automargin=True, fixedrange=True)
+    fig.update_xaxes(title="Announcement date", type="date")
+    fig.update_layout(hovermode="closest", clickmode="event+select")
+    return fig
+
+
+def overview_timeline(key_events: pd.DataFrame, outcomes: pd.DataFrame) -> go.Figure:
+    """Top: key events of the three threads. Bottom: China's NEV and solar shares, the outcomes."""
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.45, 0.55], vertical_spacing=0.06)
+    for thread, group in key_events.groupby("thread", sort=False):
+        fig.add_trace(
+            go.Scatter(
+                x=group["date"],
+                y=[THREAD_LABELS.get(thread, thread)] * len(group),
+                mode="markers",
+                name=THREAD_LABELS.get(thread, thread),
+                marker={"size": 11, "color": colour(THREAD_COLOURS, thread), "symbol": "diamond"},
+                customdata=group[["title", "actor"]].to_numpy(),
+                hovertemplate="<b>%{customdata[0]}</b><br>%{x|%d %b %Y} · %{customdata[1]}<extra></extra>",
+            ),
+            row=1,
+            col=1,
+        )
+    for label, group in outcomes.groupby("series", sort=False):
+        fig.add_trace(
+            go.Scatter(
+                x=year_to_date(group["year"]),
+                y=group["value"],
+                mode="lines+markers",
+                name=label,
+                line={"width": 2.5, "color": group["colour"].iloc[0]},
+                customdata=group[["year"]].to_numpy(),
+                hovertemplate=f"{label}<br>%{{customdata[0]}}: %{{y:.1f}}%<extra></extra>",
+            ),
+            row=2,
+            col=1,
+        )
+    fig.update_yaxes(title=None, fixedrange=True, row=1, col=1)
+    fig.update_yaxes(title="Percent", ticksuffix="%", rangemode="tozero", row=2, col=1)
+    fig.update_xaxes(type="date", row=2, col=1)
+    return fig
+
+
+def spec_scatter(chips: pd.DataFrame, column: str, axis_title: str, log: bool = True) -> go.Figure:
+    """One chip attribute against release date, by vendor; China variants as open diamonds."""
+    data = chips.dropna(subset=[column, "release_date"])
+    fig = go.Figure()
+    for vendor, group in data.groupby("vendor", sort=True):
+        fig.add_trace(
+            go.Scatter(
+                x=group["release_date"],
+                y=group[column],
+                mode="markers+text",
+                name=vendor,
+                text=group["short_name"],
+                textposition="top center",
+                textfont={"size": 10, "color": colour(VENDOR_COLOURS, vendor)},
+                marker={
+                    "size": 12,
+                    "color": colour(VENDOR_COLOURS, vendor),
+                    "symbol": ["diamond-open" if v else "circle" for v in group["china_variant"]],
+                    "line": {"width": 2, "color": colour(VENDOR_COLOURS, vendor)},
+                },
+                customdata=group[["name", "china_label", "estimate_label"]].to_numpy(),
+                hovertemplate="<b>%{customdata[0]}</b>%{customdata[1]}%{customdata[2]}<br>"
+                f"{axis_title}: %{{y:,.0f}}<br>Released %{{x|%b %Y}}<extra></extra>",
+            )
+        )
+    fig.update_yaxes(title=axis_title, type="log" if log else "linear")
+    fig.update_xaxes(title="Release date", type="date")
+    return fig
+
+
+def chip_comparison(long: pd.DataFrame) -> go.Figure:
+    """Picked chips side by side: one panel per attribute, bars coloured by vendor."""
+    attributes = long["attribute_label"].drop_duplicates().tolist()
+    fig = make_subplots(rows=len(attributes), cols=1, subplot_titles=attributes, vertical_spacing=0.09)
+    for i, attribute in enumerate(attributes, start=1):
+        group = long[long["attribute_label"] == attribute]
+        fig.add_trace(
+            go.Bar(
+                x=group["value"],
+                y=group["name"],
+                orientation="h",
+                marker={"color": [colour(VENDOR_COLOURS, v) for v in group["vendor"]]},
+                text=[f"{v:,.0f}" for v in group["value"]],
+                textposition="auto",
+                hovertemplate="%{y}: %{x:,.1f}<extra></extra>",
+                showlegend=False,
+            ),
+            row=i,
+            col=1,
+        )
+        fig.update_yaxes(autorange="reversed", automargin=True, row=i, col=1)
+    return fig
+
+
+def adoption_timeline(records: pd.DataFrame) -> go.Figure:
+    """Who adopted which chips: one row per company, coloured by vendor, open markers for estimates."""
+    fig = go.Figure()
+    for vendor, group in records.groupby("vendor", sort=True):
+        fig.add_trace(
+            go.Scatter(
+                x=group["date"],
+                y=group["company"],
+                mode="markers",
+                name=vendor,
+                marker={
+                    "size": group["marker_size"],
+                    "color": colour(VENDOR_COLOURS, vendor),
+                    "symbol": [CONFIDENCE_SYMBOLS.get(c, "circle") for c in group["confidence"]],
+                    "line": {"width": 2, "color": colour(VENDOR_COLOURS, vendor)},
+                    "opacity": 0.85,
+                },
+                customdata=group[["summary", "kind", "confidence", "quantity"]].to_numpy(),
+                hovertemplate="<b>%{y}</b> · %{customdata[1]} (%{customdata[2]})<br>%{x|%b %Y}"
+                "<br>%{customdata[3]}<br>%{customdata[0]}<extra></extra>",
+            )
+        )
+    fig.update_yaxes(title=None, automargin=True, categoryorder="category descending", fixedrange=True)
+    fig.update_xaxes(title="Date of the report or record", type="date")
+    return fig
+
+
+def estimate_ranges(estimates: pd.DataFrame, unit_label: str) -> go.Figure:
+    """Estimates that sources disagree on: a bar from the lowest to the highest, a dot per source."""
+    fig = go.Figure()
+    spans = estimates.groupby("year")["point"].agg(["min", "max"]).reset_index()
+    fig.add_trace(
+        go.Bar(
+            x=spans["year"].astype(str),
+            y=spans["max"] - spans["min"],
+            base=spans["min"],
+            marker={"color": "rgba(213,94,0,0.18)", "line": {"color": "#D55E00", "width": 1}},
+            name="Range across sources",
+            hovertemplate="%{x}: %{base:,.0f} to %{y:,.0f} more<extra></extra>",
+            width=0.5,
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=estimates["year"].astype(str),
+            y=estimates["point"],
+            mode="markers",
+            name="One source's figure",
+            marker={
+                "size": 11,
+                "color": "#D55E00",
+                "symbol": [
+                    "triangle-up" if b == "at least" else "triangle-down" if b == "at most" else "circle-open"
+                    for b in estimates["bound"]
+                ],
+                "line": {"width": 2, "color": "#D55E00"},
+            },
+            customdata=estimates[["publisher", "bound", "summary"]].to_numpy(),
+            hovertemplate="%{x}: %{customdata[1]} %{y:,.0f}<br>%{customdata[0]}<br>%{customdata[2]}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(title=unit_label, rangemode="tozero", separatethousands=True)
+    fig.update_xaxes(title="Year the figure is for", type="category")
+    return fig
+
+
+def revenue_bars(revenue: pd.DataFrame) -> go.Figure:
+    """Nvidia's China revenue by fiscal year, with China's share of the total where both are known."""
+    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    fig.add_trace(
+        go.Bar(
+            x=revenue["fiscal_date"],
+            y=revenue["china_bn"],
+            name="China revenue (US$ bn)",
+            marker={"color": "#009E73"},
+            customdata=revenue[["fiscal_label"]].to_numpy(),
+            hovertemplate="%{customdata[0]}: $%{y:.1f} bn<extra></extra>",
+            width=1000 * 3600 * 24 * 200,
+        ),
+        secondary_y=False,
+    )
+    shares = revenue.dropna(subset=["share_pct"])
+    fig.add_trace(
+        go.Scatter(
+            x=shares["fiscal_date"],
+            y=shares["share_pct"],
+            name="Share of Nvidia revenue (%)",
+            mode="lines+markers",
+            line={"color": "#444444", "width": 2},
+            customdata=shares[["fiscal_label"]].to_numpy(),
+            hovertemplate="%{customdata[0]}: %{y:.0f}% of revenue<extra></extra>",
+        ),
+        secondary_y=True,
+    )
+    fig.update_yaxes(title="US$ billion", rangemode="tozero", secondary_y=False)
+    fig.update_yaxes(title="Percent of revenue", ticksuffix="%", rangemode="tozero", secondary_y=True)
+    fig.update_xaxes(title="Nvidia fiscal year (ends late January)", type="date")
+    return fig
+
+
+def region_lines(series: pd.DataFrame, unit_title: str, percent: bool = False) -> go.Figure:
+    """One line per region (and basis, when several), annual values at mid-year."""
+    fig = go.Figure()
+    labels = series["region"].drop_duplicates().tolist()
+    unknown = [label for label in labels if label not in REGION_COLOURS]
+    palette = {**dict(zip(unknown, EXTRA_COLOURS * 2, strict=False)), **REGION_COLOURS}
+    bases = series["basis"].drop_duplicates().tolist()
+    dashes = dict(zip(bases, ["solid", "dot", "dash", "dashdot"], strict=False))
+    for (region, basis), group in series.groupby(["region", "basis"], sort=False):
+        label = region if len(bases) == 1 else f"{region} ({basis})"
+        estimate = group["confidence"].isin(["estimate", "derived"])
+        fig.add_trace(
+            go.Scatter(
+                x=year_to_date(group["year"]),
+                y=group["value"],
+                mode="lines+markers",
+                name=label,
+                line={
+                    "width": 3 if region == "China" else 2,
+                    "color": colour(palette, region),
+                    "dash": dashes.get(basis, "solid"),
+                },
+                marker={
+                    "symbol": ["circle-open" if e else "circle" for e in estimate],
+                    "size": 8,
+                    "line": {"width": 2, "color": colour(palette, region)},
+                },
+                customdata=group[["year", "basis", "confidence"]].to_numpy(),
+                hovertemplate=f"{label}<br>%{{customdata[0]}}: %{{y:,.{1 if percent else 0}f}}"
+                f"{'%' if percent else ''}<br>%{{customdata[1]}} · %{{customdata[2]}}<extra></extra>",
+            )
+        )
+    fig.update_yaxes(title=unit_title, rangemode="tozero", ticksuffix="%" if percent else "", separatethousands=True)
+    fig.update_xaxes(title="Year", type="date", dtick="M12", tickformat="%Y")
+    return fig

@@ -1,0 +1,328 @@
+"""Data access: the one read-only DuckDB connection and every query the pages run.
+
+Every query runs on its own cursor (a connection shared by sessions is not thread-safe) and
+takes its values as SQL parameters. Results are cached per argument values; the cache and the
+connection are keyed by the database file's modification time, so a rebuilt file is picked up
+on the next rerun and no session mixes old and new data within one query.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from dashboard import build
+
+TABLES_FOR_DOWNLOAD = (
+    "sources",
+    "events",
+    "event_categories",
+    "companies",
+    "chips",
+    "chip_catalog",
+    "chip_specs",
+    "adoption",
+    "metrics",
+    "sector_stats",
+)
+
+
+def ensure_database() -> Path:
+    """Build the database when it is missing or older than its inputs."""
+    if build.is_stale():
+        build.build()
+    return build.DB_PATH
+
+
+def database_version() -> float:
+    """Identifies the database file in the cache keys; changes when the file is rebuilt."""
+    return build.DB_PATH.stat().st_mtime
+
+
+@st.cache_resource(max_entries=2)
+def _connection(version: float) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(str(build.DB_PATH), read_only=True)
+
+
+def query(sql: str, params: list | tuple = ()) -> pd.DataFrame:
+    """Run one parameterized query on its own cursor of the current connection."""
+    with _connection(database_version()).cursor() as cur:
+        return cur.execute(sql, list(params)).df()
+
+
+# ---- vocabularies and bounds (used to validate filters before anything reaches SQL)
+
+
+@st.cache_data(show_spinner=False)
+def _filter_vocabulary(version: float) -> dict:
+    companies = query(
+        """
+        SELECT company FROM companies
+        WHERE kind <> 'aggregate' AND company IN (
+            SELECT company FROM adoption UNION SELECT vendor FROM adoption
+            UNION SELECT vendor FROM chips UNION SELECT unnest(companies) FROM events)
+        ORDER BY lower(company)
+        """
+    )["company"].tolist()
+    years = query(
+        "SELECT min(y) AS lo, max(y) AS hi FROM (SELECT year(date) AS y FROM events "
+        "UNION ALL SELECT year(date) FROM adoption)"
+    ).iloc[0]
+    categories = query("SELECT category, label, thread FROM event_categories ORDER BY category")
+    jurisdictions = query("SELECT DISTINCT jurisdiction FROM events ORDER BY 1")["jurisdiction"].tolist()
+    actors = query("SELECT actor, count(*) AS n FROM events GROUP BY 1 ORDER BY n DESC, actor")["actor"].tolist()
+    return {
+        "companies": companies,
+        "year_bounds": (int(years["lo"]), int(years["hi"])),
+        "categories": dict(zip(categories["category"], categories["label"], strict=True)),
+        "threads": dict(zip(categories["category"], categories["thread"], strict=True)),
+        "jurisdictions": jurisdictions,
+        "actors": actors,
+    }
+
+
+def vocabulary() -> dict:
+    return _filter_vocabulary(database_version())
+
+
+# ---- events
+
+
+@st.cache_data(show_spinner=False)
+def _events(
+    version: float,
+    companies: tuple[str, ...],
+    years: tuple[int, int],
+    categories: tuple[str, ...],
+    jurisdictions: tuple[str, ...],
+    actors: tuple[str, ...],
+    key_only: bool,
+) -> pd.DataFrame:
+    return query(
+        """
+        SELECT e.event_id, e.date, e.date_precision, e.title, e.category, c.label AS category_label,
+               c.thread, e.actor, e.jurisdiction, e.summary, array_to_string(e.companies, ', ') AS companies,
+               e.published_fr, e.effective, e.fr_citation, e.key_event, e.confidence,
+               e.source_id, s.title AS source_title, s.publisher, s.url AS source_url
+        FROM events e
+        JOIN event_categories c USING (category)
+        JOIN sources s USING (source_id)
+        WHERE year(e.date) BETWEEN ? AND ?
+          AND (len(?::VARCHAR[]) = 0 OR list_has_any(e.companies, ?::VARCHAR[]))
+          AND (len(?::VARCHAR[]) = 0 OR e.category IN (SELECT unnest(?::VARCHAR[])))
+          AND (len(?::VARCHAR[]) = 0 OR e.jurisdiction IN (SELECT unnest(?::VARCHAR[])))
+          AND (len(?::VARCHAR[]) = 0 OR e.actor IN (SELECT unnest(?::VARCHAR[])))
+          AND (NOT ? OR e.key_event)
+        ORDER BY e.date, e.event_id
+        """,
+        [
+            years[0],
+            years[1],
+            list(companies),
+            list(companies),
+            list(categories),
+            list(categories),
+            list(jurisdictions),
+            list(jurisdictions),
+            list(actors),
+            list(actors),
+            key_only,
+        ],
+    )
+
+
+def events(
+    companies=(), years=(2015, 2030), categories=(), jurisdictions=(), actors=(), key_only=False
+) -> pd.DataFrame:
+    return _events(
+        database_version(),
+        tuple(companies),
+        tuple(years),
+        tuple(categories),
+        tuple(jurisdictions),
+        tuple(actors),
+        key_only,
+    )
+
+
+def markers(years: tuple[int, int], categories: tuple[str, ...]) -> pd.DataFrame:
+    """Key events drawn on time-series charts: policy context, so not narrowed by company."""
+    if not categories:
+        return events(years=years, key_only=True).iloc[0:0]
+    return events(years=years, categories=categories, key_only=True)
+
+
+# ---- chips
+
+
+@st.cache_data(show_spinner=False)
+def _chips(version: float, vendors: tuple[str, ...]) -> pd.DataFrame:
+    return query(
+        """
+        SELECT * EXCLUDE (source_id) FROM chips
+        WHERE len(?::VARCHAR[]) = 0 OR vendor IN (SELECT unnest(?::VARCHAR[]))
+        ORDER BY vendor, release_date NULLS LAST, name
+        """,
+        [list(vendors), list(vendors)],
+    )
+
+
+def chips(vendors=()) -> pd.DataFrame:
+    return _chips(database_version(), tuple(vendors))
+
+
+def chip_vendors() -> list[str]:
+    return chips()["vendor"].drop_duplicates().tolist()
+
+
+@st.cache_data(show_spinner=False)
+def _chip_specs(version: float, chip_ids: tuple[str, ...]) -> pd.DataFrame:
+    return query(
+        """
+        SELECT s.chip_id, c.name, s.attribute, coalesce(CAST(s.value_num AS VARCHAR), s.value_text) AS value,
+               s.confidence, s.note, s.source_id, src.publisher, src.title AS source_title, src.url AS source_url
+        FROM chip_specs s JOIN chip_catalog c USING (chip_id) JOIN sources src ON src.source_id = s.source_id
+        WHERE s.chip_id IN (SELECT unnest(?::VARCHAR[]))
+        ORDER BY c.name, s.attribute
+        """,
+        [list(chip_ids)],
+    )
+
+
+def chip_specs(chip_ids) -> pd.DataFrame:
+    return _chip_specs(database_version(), tuple(chip_ids))
+
+
+# ---- adoption
+
+
+@st.cache_data(show_spinner=False)
+def _adoption(version: float, companies: tuple[str, ...], years: tuple[int, int]) -> pd.DataFrame:
+    return query(
+        """
+        SELECT a.*, s.publisher, s.title AS source_title, s.url AS source_url
+        FROM adoption a JOIN sources s USING (source_id)
+        WHERE year(a.date) BETWEEN ? AND ?
+          AND (len(?::VARCHAR[]) = 0 OR a.company IN (SELECT unnest(?::VARCHAR[]))
+               OR a.vendor IN (SELECT unnest(?::VARCHAR[])))
+        ORDER BY a.date, a.record_id
+        """,
+        [years[0], years[1], list(companies), list(companies), list(companies)],
+    )
+
+
+def adoption(companies=(), years=(2015, 2030)) -> pd.DataFrame:
+    return _adoption(database_version(), tuple(companies), tuple(years))
+
+
+# ---- sector statistics
+
+
+@st.cache_data(show_spinner=False)
+def _sector(version: float, metrics: tuple[str, ...], years: tuple[int, int]) -> pd.DataFrame:
+    return query(
+        """
+        SELECT st.sector, st.metric, m.label AS metric_label, st.region, st.year, st.value, st.unit,
+               st.basis, st.confidence, st.source_id, s.publisher, s.title AS source_title,
+               s.url AS source_url, st.note
+        FROM sector_stats st JOIN metrics m USING (metric) JOIN sources s USING (source_id)
+        WHERE st.metric IN (SELECT unnest(?::VARCHAR[])) AND st.year BETWEEN ? AND ?
+        ORDER BY st.metric, st.region, st.basis, st.year
+        """,
+        [list(metrics), years[0], years[1]],
+    )
+
+
+def sector(metrics, years=(2010, 2030)) -> pd.DataFrame:
+    return _sector(database_version(), tuple(metrics), tuple(years))
+
+
+# ---- sources, overview, downloads
+
+
+@st.cache_data(show_spinner=False)
+def _sources(version: float) -> pd.DataFrame:
+    return query(
+        """
+        SELECT s.*, (SELECT count(*) FROM events e WHERE e.source_id = s.source_id)
+                  + (SELECT count(*) FROM adoption a WHERE a.source_id = s.source_id)
+                  + (SELECT count(*) FROM chip_specs c WHERE c.source_id = s.source_id)
+                  + (SELECT count(*) FROM sector_stats t WHERE t.source_id = s.source_id) AS rows_cited
+        FROM sources s ORDER BY s.publisher, s.title
+        """
+    )
+
+
+def sources() -> pd.DataFrame:
+    return _sources(database_version())
+
+
+def sources_for(source_ids) -> pd.DataFrame:
+    every = sources()
+    return every[every["source_id"].isin(set(source_ids))]
+
+
+@st.cache_data(show_spinner=False)
+def _headline(version: float) -> dict:
+    row = query(
+        """
+        SELECT (SELECT count(*) FROM events) AS events,
+               (SELECT count(*) FROM chips) AS chips,
+               (SELECT count(*) FROM adoption) AS adoption,
+               (SELECT count(*) FROM sources) AS sources,
+               (SELECT data_as_of FROM build_info) AS data_as_of
+        """
+    ).iloc[0]
+    return row.to_dict()
+
+
+def headline() -> dict:
+    return _headline(database_version())
+
+
+@st.cache_data(show_spinner=False)
+def _data_dictionary(version: float) -> pd.DataFrame:
+    return query(
+        """
+        SELECT table_name AS "table", column_name AS "column", data_type AS type
+        FROM information_schema.columns
+        WHERE table_schema = 'main' AND table_name IN (SELECT unnest(?::VARCHAR[]))
+        ORDER BY table_name, ordinal_position
+        """,
+        [list(TABLES_FOR_DOWNLOAD)],
+    )
+
+
+def data_dictionary() -> pd.DataFrame:
+    return _data_dictionary(database_version())
+
+
+@st.cache_data(show_spinner=False)
+def _zip_of_csvs(version: float) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for table in TABLES_FOR_DOWNLOAD:
+            frame = query(f"SELECT * FROM {table}")  # table names from the constant above only
+            archive.writestr(f"{table}.csv", frame.to_csv(index=False))
+        archive.write(build.DATA_DIR / "README.md", "README.md")
+        archive.write(build.DATA_DIR / "schema.sql", "schema.sql")
+    return buffer.getvalue()
+
+
+def zip_of_csvs() -> bytes:
+    return _zip_of_csvs(database_version())
+
+
+def database_file() -> bytes:
+    return ensure_database().read_bytes()
+
+
+def sector_series(metric: str, region: str, basis: str, years=(2010, 2030)) -> pd.DataFrame:
+    """One line of sector_stats: a metric for a region on one statistical basis."""
+    frame = sector([metric], years)
+    return frame[(frame["region"] == region) & (frame["basis"] == basis)]

@@ -1,0 +1,167 @@
+"""Filter state kept in the URL, and its validation.
+
+Widgets are bound to query parameters (`bind="query-params"`), so a copied link reopens the same
+view. Streamlit drops URL values a widget cannot take without a word; the pure functions here
+find those values first, so the visitor is told what was dropped. Nothing from the URL reaches
+SQL unless it is one of the known options.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+import streamlit as st
+
+COMPANY_KEY = "company"
+YEARS_KEY = "years"
+MARKERS_KEY = "markers"
+MARKER_CATEGORIES_KEY = "marker_category"
+IMAGE_FORMAT_KEY = "image"
+IMAGE_FORMATS = ("png", "svg")
+MAX_SHOWN_LENGTH = 40
+MAX_SHOWN_VALUES = 5
+
+
+@dataclass(frozen=True)
+class SharedFilters:
+    companies: tuple[str, ...]
+    years: tuple[int, int]
+    marker_categories: tuple[str, ...]  # empty when markers are switched off
+    image_format: str
+
+
+def split_known(raw: Iterable[str], options: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Values the widget will keep (known options, first occurrence) and the ones it will drop."""
+    allowed = set(options)
+    kept, dropped = [], []
+    for value in raw:
+        target = kept if value in allowed else dropped
+        if value not in target:
+            target.append(value)
+    return kept, dropped
+
+
+def parse_year_range(raw: Sequence[str], bounds: tuple[int, int]) -> tuple[tuple[int, int] | None, bool]:
+    """The year range a URL asks for, and whether the URL value was unusable.
+
+    A usable value is two whole years within bounds, low <= high (`?years=2020&years=2023`).
+    """
+    if not raw:
+        return None, False
+    if len(raw) != 2:
+        return None, True
+    try:
+        low, high = (int(value.strip()) for value in raw)
+    except ValueError:
+        return None, True
+    if not (bounds[0] <= low <= high <= bounds[1]):
+        return None, True
+    return (low, high), False
+
+
+def shown(values: Iterable[str]) -> str:
+    """A short, inert rendering of URL values for a notice: clipped, quoted, markdown escaped."""
+    values = list(values)
+    parts = []
+    for value in values[:MAX_SHOWN_VALUES]:
+        clipped = value if len(value) <= MAX_SHOWN_LENGTH else value[:MAX_SHOWN_LENGTH] + "…"
+        parts.append("“" + escape_markdown(clipped) + "”")
+    if len(values) > MAX_SHOWN_VALUES:
+        parts.append(f"and {len(values) - MAX_SHOWN_VALUES} more")
+    return ", ".join(parts)
+
+
+def escape_markdown(text: str) -> str:
+    special = "\\`*_{}[]()<>#+-.!|~$:"
+    return "".join("\\" + ch if ch in special else ch for ch in text if ch.isprintable())
+
+
+def _notice(container, message: str) -> None:
+    container.caption(":warning: " + message)
+
+
+def bound_multiselect(
+    container,
+    label: str,
+    options: Sequence[str],
+    key: str,
+    format_func: Callable[[str], str] = str,
+    default: Sequence[str] = (),
+    help: str | None = None,
+) -> list[str]:
+    """A multiselect kept in the URL under `key`, telling the visitor about unknown values."""
+    _, dropped = split_known(st.query_params.get_all(key), options)
+    if dropped:
+        _notice(container, f"Ignored unknown {label.lower()} in the link: {shown(dropped)}.")
+    return container.multiselect(
+        label,
+        options,
+        default=list(default),
+        key=key,
+        format_func=format_func,
+        bind="query-params",
+        help=help,
+        placeholder="All",
+    )
+
+
+def shared_sidebar(vocabulary: dict) -> SharedFilters:
+    """The filters every page shares: companies, years, event markers and image format."""
+    bar = st.sidebar
+    bar.markdown("**Filters** (kept in the link: copy it to share this view)")
+    companies = bound_multiselect(
+        bar,
+        "Companies",
+        vocabulary["companies"],
+        COMPANY_KEY,
+        help="Shows events, chips and adoption records that involve these companies.",
+    )
+    bounds = vocabulary["year_bounds"]
+    _, unusable = parse_year_range(st.query_params.get_all(YEARS_KEY), bounds)
+    if unusable:
+        _notice(
+            bar,
+            f"Ignored the year range in the link: {shown(st.query_params.get_all(YEARS_KEY))} "
+            f"(use two years between {bounds[0]} and {bounds[1]}).",
+        )
+    years = bar.slider("Years", bounds[0], bounds[1], value=bounds, key=YEARS_KEY, bind="query-params", step=1)
+    bar.markdown("**Policy events on charts**")
+    show_markers = bar.toggle("Show key events", value=True, key=MARKERS_KEY, bind="query-params")
+    categories = vocabulary["categories"]
+    chosen = bound_multiselect(
+        bar,
+        "Event categories",
+        list(categories),
+        MARKER_CATEGORIES_KEY,
+        format_func=lambda c: categories.get(c, c),
+        help="Which key events to draw as vertical lines. Empty means all.",
+    )
+    image_format = bar.segmented_control(
+        "Chart image download",
+        IMAGE_FORMATS,
+        default="png",
+        key=IMAGE_FORMAT_KEY,
+        bind="query-params",
+        format_func=str.upper,
+        help="Format of the camera button in each chart's toolbar.",
+    )
+    marker_categories = tuple(chosen or categories) if show_markers else ()
+    return SharedFilters(
+        companies=tuple(companies),
+        years=(int(years[0]), int(years[1])),
+        marker_categories=marker_categories,
+        image_format=image_format or "png",
+    )
+
+
+STATE_KEY = "shared_filters"
+
+
+def remember(shared: SharedFilters) -> None:
+    st.session_state[STATE_KEY] = shared
+
+
+def current() -> SharedFilters:
+    """The shared filters drawn by the router for this run."""
+    return st.session_state[STATE_KEY]

@@ -1,0 +1,94 @@
+"""Pure calculations on query results: labels, estimate ranges, shares. No Streamlit, no SQL."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from dashboard.charts import fiscal_year_end
+
+
+def quantity_text(units, low, high, value_usd) -> str:
+    parts = []
+    if pd.notna(units):
+        parts.append(f"{units:,.0f} chips")
+    elif pd.notna(low) and pd.notna(high):
+        parts.append(f"{low:,.0f} to {high:,.0f} chips")
+    elif pd.notna(low):
+        parts.append(f"at least {low:,.0f} chips")
+    elif pd.notna(high):
+        parts.append(f"at most {high:,.0f} chips")
+    if pd.notna(value_usd):
+        parts.append(f"${value_usd / 1e9:,.2f} bn" if value_usd >= 1e8 else f"${value_usd / 1e6:,.0f} m")
+    return ", ".join(parts) or "no quantity given"
+
+
+def marker_size(units, low, high) -> float:
+    """8 px without a count, growing with the logarithm of the number of chips."""
+    count = next((v for v in (units, low, high) if pd.notna(v)), None)
+    if count is None:
+        return 8.0
+    return float(min(30.0, 8.0 + 3.5 * math.log10(max(count, 1.0))))
+
+
+def describe_adoption(records: pd.DataFrame) -> pd.DataFrame:
+    described = records.copy()
+    cols = ["units", "units_low", "units_high", "value_usd"]
+    described["quantity"] = [quantity_text(*row) for row in described[cols].itertuples(index=False)]
+    described["marker_size"] = [marker_size(*row) for row in described[cols[:3]].itertuples(index=False)]
+    described["chip_label"] = described["chip_label"].fillna("")
+    return described
+
+
+def output_estimates(records: pd.DataFrame) -> pd.DataFrame:
+    """Huawei's own Ascend output per year, one row per source, as a point and a bound word."""
+    rows = records[
+        (records["company"] == "Huawei")
+        & (records["vendor"] == "Huawei")
+        & records["kind"].isin(["production", "plan"])
+        & records[["units", "units_low", "units_high"]].notna().any(axis=1)
+    ].copy()
+    if rows.empty:
+        return rows.assign(year=pd.Series(dtype=int), point=pd.Series(dtype=float), bound=pd.Series(dtype=str))
+    rows["year"] = rows["date"].dt.year
+    rows["point"] = rows["units"].fillna(rows["units_low"]).fillna(rows["units_high"])
+    rows["bound"] = [
+        "about" if pd.notna(u) else "at least" if pd.notna(lo) else "at most"
+        for u, lo in zip(rows["units"], rows["units_low"], strict=True)
+    ]
+    return rows.sort_values(["year", "point"])
+
+
+def nvidia_revenue(stats: pd.DataFrame) -> pd.DataFrame:
+    """China revenue per Nvidia fiscal year, with its share of the total where both are known."""
+    china = stats[stats["metric"] == "nvidia_china_revenue_usd"].set_index("year")
+    total = stats[stats["metric"] == "nvidia_total_revenue_usd"].set_index("year")
+    if china.empty:
+        return pd.DataFrame()
+    frame = pd.DataFrame(
+        {
+            "china_bn": china["value"] / 1e9,
+            "total_bn": (total["value"] / 1e9).reindex(china.index),
+            "source_url": china["source_url"],
+        }
+    )
+    frame["share_pct"] = 100 * frame["china_bn"] / frame["total_bn"]
+    frame["source_ids"] = [
+        [china.at[year, "source_id"]] + ([total.at[year, "source_id"]] if year in total.index else [])
+        for year in frame.index
+    ]
+    frame = frame.reset_index()
+    frame["fiscal_label"] = "FY" + frame["year"].astype(str)
+    frame["fiscal_date"] = fiscal_year_end(frame["year"])
+    return frame
+
+
+def china_share_of_world(series: pd.DataFrame) -> pd.DataFrame:
+    """China as a percentage of the World value, per year and basis where both exist."""
+    wide = series.pivot_table(index=["basis", "year"], columns="region", values="value").reset_index()
+    if "China" not in wide or "World" not in wide:
+        return pd.DataFrame(columns=["basis", "year", "share_pct"])
+    wide = wide.dropna(subset=["China", "World"])
+    wide["share_pct"] = 100 * wide["China"] / wide["World"]
+    return wide[["basis", "year", "China", "World", "share_pct"]]

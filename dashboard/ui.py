@@ -1,0 +1,93 @@
+"""The Streamlit side of a chart: draw it, offer its downloads, and list its sources with links.
+
+Every chart on every page goes through `show_chart`, so each one has the same toolbar, the same
+CSV of exactly the plotted data, the same self-contained HTML file and the same sources panel.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import charts, db
+from dashboard.filters import SharedFilters, escape_markdown
+
+
+def safe_link(title: str, url: str) -> str:
+    """A markdown link when the URL is http(s); plain escaped text otherwise."""
+    text = escape_markdown(title)
+    parsed = urlparse(url or "")
+    if parsed.scheme in ("http", "https") and parsed.netloc and not any(c in url for c in " <>()\"'"):
+        return f"[{text}]({url})"
+    return text
+
+
+def sources_markdown(sources: pd.DataFrame) -> str:
+    lines = [
+        f"- {safe_link(row.title, row.url)} ({escape_markdown(row.publisher)})"
+        for row in sources.sort_values(["publisher", "title"]).itertuples()
+    ]
+    return "\n".join(lines)
+
+
+def show_chart(
+    fig: go.Figure,
+    data: pd.DataFrame,
+    spec: charts.ChartSpec,
+    filters: SharedFilters,
+    source_ids,
+    markers: pd.DataFrame | None = None,
+    on_select: str = "ignore",
+    key: str | None = None,
+):
+    """Finish the figure, draw it, and put its downloads and sources under it."""
+    shown_markers = markers if spec.time_axis and markers is not None else None
+    cited = set(source_ids) | (set(shown_markers["source_id"]) if shown_markers is not None else set())
+    sources = db.sources_for(cited)
+    data_publishers = db.sources_for(source_ids)["publisher"].tolist()
+    charts.finish(fig, spec, data_publishers, shown_markers)
+    selection = {"on_select": on_select, "selection_mode": "points"} if on_select != "ignore" else {}
+    event = st.plotly_chart(
+        fig,
+        width="stretch",
+        theme=None,
+        config=charts.plotly_config(spec, filters.image_format),
+        key=key or f"chart-{spec.name}",
+        alt=spec.title,
+        **selection,
+    )
+    csv_column, html_column = st.columns(2)
+    csv_column.download_button(
+        "Data shown (CSV)",
+        data=data.to_csv(index=False).encode("utf-8"),
+        file_name=f"{spec.name}.csv",
+        mime="text/csv",
+        on_click="ignore",
+        key=f"csv-{spec.name}",
+        icon=":material/table:",
+        width="stretch",
+    )
+    html_column.download_button(
+        "Interactive chart (HTML)",
+        data=lambda: fig.to_html(include_plotlyjs=True, full_html=True).encode("utf-8"),
+        file_name=f"{spec.name}.html",
+        mime="text/html",
+        on_click="ignore",
+        key=f"html-{spec.name}",
+        icon=":material/code:",
+        width="stretch",
+    )
+    with st.expander(f"Sources for this chart ({len(sources)})"):
+        st.markdown(sources_markdown(sources) or "No sources for the current filters.")
+    return event
+
+
+def data_as_of_caption() -> None:
+    headline = db.headline()
+    st.caption(
+        f"Data as of {pd.Timestamp(headline['data_as_of']):%d %B %Y} · "
+        f"{headline['sources']} sources · every figure links to its source."
+    )

@@ -1,0 +1,94 @@
+"""Adoption: who bought, deployed or trained on which chips, and what Nvidia earned in China."""
+
+import streamlit as st
+
+from dashboard import charts, db, filters, transforms, ui
+
+shared = filters.current()
+st.title("Adoption: who uses which chips")
+st.caption(
+    "Orders, deployments, training runs, stockpiles and restrictions reported for Chinese companies. "
+    "Filled markers are confirmed or reported; hollow markers are analyst estimates. Marker size grows "
+    "with the number of chips where a source gives one."
+)
+records = transforms.describe_adoption(db.adoption(shared.companies, shared.years))
+markers = db.markers(shared.years, shared.marker_categories)
+if records.empty:
+    st.info("No adoption records match these filters.")
+else:
+    vendors = records["vendor"].value_counts()
+    spec = charts.ChartSpec(
+        name="adoption-by-company",
+        title=f"{vendors.get('Huawei', 0)} Huawei and {vendors.get('Nvidia', 0)} Nvidia records: Chinese buyers "
+        "hedge between both",
+        subtitle="Adoption records by company and chip vendor; hollow markers are estimates",
+        time_axis=True,
+        height=200 + 26 * records["company"].nunique(),
+    )
+    ui.show_chart(
+        charts.adoption_timeline(records),
+        records[
+            [
+                "date",
+                "company",
+                "vendor",
+                "chip_label",
+                "kind",
+                "units",
+                "units_low",
+                "units_high",
+                "value_usd",
+                "confidence",
+                "summary",
+                "source_url",
+            ]
+        ],
+        spec,
+        shared,
+        records["source_id"],
+        markers=markers,
+    )
+
+estimates = transforms.output_estimates(db.adoption(("Huawei",), shared.years))
+if not estimates.empty:
+    spec = charts.ChartSpec(
+        name="huawei-ascend-output-estimates",
+        title="Estimates of Huawei's Ascend output disagree by a factor of four",
+        subtitle="Ascend chips produced or planned per year, one point per source; triangles are stated bounds",
+    )
+    ui.show_chart(
+        charts.estimate_ranges(estimates, "Ascend chips per year"),
+        estimates[["year", "point", "bound", "publisher", "summary", "source_url"]],
+        spec,
+        shared,
+        estimates["source_id"],
+    )
+
+revenue = transforms.nvidia_revenue(db.sector(["nvidia_china_revenue_usd", "nvidia_total_revenue_usd"], shared.years))
+if not revenue.empty:
+    spec = charts.ChartSpec(
+        name="nvidia-china-revenue",
+        title="Nvidia's revenue from China grew, then shrank as a share of a booming total",
+        subtitle="Revenue billed to China (incl. Hong Kong) by Nvidia fiscal year; gaps where no source was found",
+        time_axis=True,
+    )
+    ui.show_chart(
+        charts.revenue_bars(revenue),
+        revenue[["fiscal_label", "china_bn", "total_bn", "share_pct", "source_url"]],
+        spec,
+        shared,
+        revenue["source_ids"].explode(),
+        markers=markers,
+    )
+
+st.subheader("All records shown")
+st.dataframe(
+    records[["date", "company", "vendor", "chip_label", "kind", "quantity", "confidence", "summary", "source_url"]],
+    width="stretch",
+    hide_index=True,
+    column_config={
+        "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+        "summary": st.column_config.TextColumn("What happened", width="large"),
+        "source_url": st.column_config.LinkColumn("Source", display_text="open"),
+    },
+)

@@ -1,0 +1,112 @@
+"""Chips: Huawei Ascend and other Chinese accelerators against Nvidia's, China variants marked."""
+
+import streamlit as st
+
+from dashboard import charts, db, filters, ui
+
+shared = filters.current()
+st.title("Chips: Ascend vs Nvidia")
+st.caption(
+    "Peak dense (no sparsity) tensor throughput, as the export rules count it. Open diamonds are parts "
+    "made for China to fit under US rules. Huawei's 910B and 910C have no datasheet: their figures are "
+    "estimates and sources disagree."
+)
+
+vendors = [c for c in shared.companies if c in db.chip_vendors()]
+if shared.companies and not vendors:
+    st.caption("None of the chosen companies makes chips in this table, so all chips are shown.")
+all_chips = db.chips(vendors)
+in_years = all_chips["release_date"].dt.year.between(*shared.years)
+chips = all_chips[in_years | all_chips["release_date"].isna()].copy()
+chips["short_name"] = chips["name"].str.replace(r"^(Nvidia|Huawei|AMD) (GeForce )?", "", regex=True)
+chips["china_label"] = chips["china_variant"].map({True: " · China variant", False: ""})
+chips["estimate_label"] = chips["has_estimates"].map({True: " · includes estimates", False: ""})
+markers = db.markers(shared.years, shared.marker_categories)
+dated = chips.dropna(subset=["release_date"])
+spec_sources = db.chip_specs(chips["chip_id"])
+
+plots = [
+    (
+        "fp16_tflops",
+        "FP16 tensor TFLOPS (dense, log scale)",
+        "chip-fp16-by-release-date",
+        "Nvidia's China parts sit below its flagships; Huawei's Ascend closes part of the gap",
+    ),
+    (
+        "memory_bw_gbs",
+        "Memory bandwidth, GB/s (log scale)",
+        "chip-memory-bandwidth-by-release-date",
+        "Memory bandwidth: the H20 kept the H100's class of memory while its compute was cut",
+    ),
+]
+for column, axis_title, name, title in plots:
+    data = dated.dropna(subset=[column])
+    spec = charts.ChartSpec(name=name, title=title, subtitle=axis_title, time_axis=True, height=520)
+    attribute = column
+    cited = spec_sources[
+        (spec_sources["attribute"].isin([attribute, "release_date"])) & spec_sources["chip_id"].isin(data["chip_id"])
+    ]
+    ui.show_chart(
+        charts.spec_scatter(data, column, axis_title.split(" (")[0].split(",")[0]),
+        data[["name", "vendor", "release_date", "china_variant", column, "has_estimates"]],
+        spec,
+        shared,
+        cited["source_id"],
+        markers=markers,
+    )
+
+st.subheader("Compare chips side by side")
+options = all_chips["chip_id"].tolist()
+names = dict(zip(all_chips["chip_id"], all_chips["name"], strict=True))
+default = [c for c in ("nvidia-h100-sxm", "nvidia-h20", "huawei-ascend-910b", "huawei-ascend-910c") if c in options]
+picked = filters.bound_multiselect(
+    st, "Chips to compare", options, "compare", format_func=lambda c: names.get(c, c), default=default
+)
+labels = {
+    "fp16_tflops": "FP16 tensor TFLOPS (dense)",
+    "int8_tops": "INT8 TOPS (dense)",
+    "memory_bw_gbs": "Memory bandwidth (GB/s)",
+    "memory_gb": "Memory (GB)",
+    "interconnect_gbs": "Chip-to-chip bandwidth (GB/s)",
+}
+if picked:
+    chosen = all_chips[all_chips["chip_id"].isin(picked)]
+    long = chosen.melt(id_vars=["chip_id", "name", "vendor"], value_vars=list(labels), var_name="attribute")
+    long = long.dropna(subset=["value"])
+    long["attribute_label"] = long["attribute"].map(labels)
+    spec = charts.ChartSpec(
+        name="chip-comparison",
+        title="How the picked chips compare",
+        subtitle="Blank where no source gives a figure",
+        height=220 + 150 * long["attribute"].nunique(),
+    )
+    cited = db.chip_specs(picked)
+    ui.show_chart(charts.chip_comparison(long), long, spec, shared, cited["source_id"])
+    st.dataframe(
+        cited[["name", "attribute", "value", "confidence", "publisher", "source_url", "note"]],
+        width="stretch",
+        hide_index=True,
+        column_config={"source_url": st.column_config.LinkColumn("Source", display_text="open")},
+    )
+
+st.subheader("Specifications of every chip shown")
+table = chips.drop(columns=["short_name", "china_label", "estimate_label"])
+st.dataframe(
+    table,
+    width="stretch",
+    hide_index=True,
+    column_config={
+        "release_date": st.column_config.DateColumn("Released", format="YYYY-MM"),
+        "fp16_tflops": st.column_config.NumberColumn("FP16 TFLOPS", format="%.0f"),
+        "int8_tops": st.column_config.NumberColumn("INT8 TOPS", format="%.0f"),
+        "memory_bw_gbs": st.column_config.NumberColumn("Mem. GB/s", format="%.0f"),
+    },
+)
+st.download_button(
+    "Chip table (CSV)",
+    table.to_csv(index=False).encode(),
+    "chips.csv",
+    "text/csv",
+    on_click="ignore",
+    key="csv-chips-table",
+)

@@ -1,0 +1,28 @@
+"""Screenshot every page at desktop and phone width (for looking at what you built).
+
+usage: .venv/bin/python scripts/screenshots.py [BASE_URL] [OUT_DIR]
+Starts nothing: run `streamlit run dashboard/app.py` first (default BASE_URL http://127.0.0.1:8501).
+"""
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.browser_support import CHROMIUM, PAGES, wait_rendered
+
+base = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8501"
+out = Path(sys.argv[2] if len(sys.argv) > 2 else "screenshots")
+out.mkdir(exist_ok=True)
+with sync_playwright() as p:
+    browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+    for label, width, height in (("desktop", 1400, 900), ("phone", 390, 844)):
+        page = browser.new_page(viewport={"width": width, "height": height})
+        for path in PAGES:
+            page.goto(f"{base}/{path}")
+            wait_rendered(page)
+            page.screenshot(path=str(out / f"{path or 'overview'}-{label}.png"), full_page=True)
+            print("saved", out / f"{path or 'overview'}-{label}.png")
+        page.close()
+    browser.close()

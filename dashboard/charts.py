@@ -83,17 +83,20 @@ def source_line(publishers: list[str], limit: int = 4) -> str:
     return f"Source: {shown}{more}. {SITE}."
 
 
-def _wrap(text: str, width: int = 95) -> str:
-    words, lines, line = text.split(), [], ""
-    for word in words:
+def _wrap(text: str, width: int) -> list[str]:
+    """Break text into lines of at most `width` characters (Plotly does not wrap SVG text)."""
+    lines, line = [], ""
+    for word in text.split():
         if line and len(line) + len(word) + 1 > width:
             lines.append(line)
             line = word
         else:
             line = f"{line} {word}".strip()
-    if line:
-        lines.append(line)
-    return "<br>".join(lines)
+    return [*lines, line] if line else lines
+
+
+# Narrow enough for a 390 px phone screen, so titles and source lines never run off the figure.
+TITLE_WIDTH, SUBTITLE_WIDTH, SOURCE_WIDTH, LEGEND_ROW_CHARS = 38, 52, 62, 36
 
 
 def finish(
@@ -103,35 +106,51 @@ def finish(
     markers: pd.DataFrame | None = None,
 ) -> go.Figure:
     """Title, subtitle and source line inside the figure; event markers on time axes; one layout."""
-    title = f"<b>{_wrap(spec.title, 70)}</b>"
-    if spec.subtitle:
-        title += f"<br><span style='font-size:13px;color:{GREY}'>{_wrap(spec.subtitle, 90)}</span>"
+    if spec.time_axis and markers is not None and not markers.empty:
+        add_event_markers(fig, markers)
+    title_lines = _wrap(spec.title, TITLE_WIDTH)
+    subtitle_lines = _wrap(spec.subtitle, SUBTITLE_WIDTH)
+    source_lines = _wrap(source_line(publishers), SOURCE_WIDTH)
+    # The source line sits in the title block: left-aligned to the figure edge on every screen width,
+    # and part of every exported image.
+    title = "<br>".join(f"<b>{line}</b>" for line in title_lines)
+    if subtitle_lines:
+        title += f"<br><span style='font-size:12px;color:{GREY}'>" + "<br>".join(subtitle_lines) + "</span>"
+    title += f"<br><span style='font-size:10px;color:{GREY}'>" + "<br>".join(source_lines) + "</span>"
+    legend_labels = [t.name or "" for t in fig.data if t.showlegend is not False and t.name]
+    legend_rows = 0 if len(legend_labels) < 2 else -(-sum(len(n) + 6 for n in legend_labels) // LEGEND_ROW_CHARS)
+    top = 26 + 21 * len(title_lines) + 16 * len(subtitle_lines) + 13 * len(source_lines)
+    bottom = 40 + 21 * legend_rows
+    height = spec.height + top + bottom - 160
     fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "y": 0.98, "yanchor": "top", "font": {"size": 17}},
-        font={"family": FONT, "size": 13, "color": "#222"},
+        title={
+            "text": title,
+            "x": 0,
+            "xanchor": "left",
+            "xref": "container",
+            "y": 1,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"t": 10, "l": 8},
+            "font": {"size": 16},
+        },
+        font={"family": FONT, "size": 12, "color": "#222"},
         template="plotly_white",
-        height=spec.height,
-        margin={"l": 10, "r": 10, "t": 95 if spec.subtitle else 70, "b": 105},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.14, "x": 0, "font": {"size": 12}},
+        height=height,
+        margin={"l": 8, "r": 8, "t": top, "b": bottom, "autoexpand": True},
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xref": "container",
+            "y": 0,
+            "yref": "container",
+            "yanchor": "bottom",
+            "font": {"size": 11},
+        },
         hoverlabel={"font": {"family": FONT}},
         paper_bgcolor="white",
         plot_bgcolor="white",
     )
-    fig.add_annotation(
-        text=_wrap(source_line(publishers), 120),
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        yshift=-98,
-        xanchor="left",
-        yanchor="bottom",
-        showarrow=False,
-        align="left",
-        font={"size": 11, "color": GREY},
-    )
-    if spec.time_axis and markers is not None and not markers.empty:
-        add_event_markers(fig, markers)
     return fig
 
 
@@ -217,7 +236,7 @@ def policy_timeline(events: pd.DataFrame) -> go.Figure:
             )
         )
     fig.update_yaxes(categoryorder="array", categoryarray=lanes[::-1], title=None, automargin=True, fixedrange=True)
-    fig.update_xaxes(title="Announcement date", type="date")
+    fig.update_xaxes(title=None, type="date")
     fig.update_layout(hovermode="closest", clickmode="event+select")
     return fig
 
@@ -270,7 +289,7 @@ def spec_scatter(chips: pd.DataFrame, column: str, axis_title: str, log: bool = 
                 y=group[column],
                 mode="markers+text",
                 name=vendor,
-                text=group["short_name"],
+                text=group["label"],
                 textposition="top center",
                 textfont={"size": 10, "color": colour(VENDOR_COLOURS, vendor)},
                 marker={
@@ -284,8 +303,8 @@ def spec_scatter(chips: pd.DataFrame, column: str, axis_title: str, log: bool = 
                 f"{axis_title}: %{{y:,.0f}}<br>Released %{{x|%b %Y}}<extra></extra>",
             )
         )
-    fig.update_yaxes(title=axis_title, type="log" if log else "linear")
-    fig.update_xaxes(title="Release date", type="date")
+    fig.update_yaxes(title=axis_title, type="log" if log else "linear", dtick=1 if log else None)
+    fig.update_xaxes(title=None, type="date")
     return fig
 
 
@@ -336,7 +355,7 @@ def adoption_timeline(records: pd.DataFrame) -> go.Figure:
             )
         )
     fig.update_yaxes(title=None, automargin=True, categoryorder="category descending", fixedrange=True)
-    fig.update_xaxes(title="Date of the report or record", type="date")
+    fig.update_xaxes(title=None, type="date")
     return fig
 
 
@@ -394,13 +413,14 @@ def revenue_bars(revenue: pd.DataFrame) -> go.Figure:
         ),
         secondary_y=False,
     )
-    shares = revenue.dropna(subset=["share_pct"])
+    shares = revenue
     fig.add_trace(
         go.Scatter(
             x=shares["fiscal_date"],
             y=shares["share_pct"],
             name="Share of Nvidia revenue (%)",
             mode="lines+markers",
+            connectgaps=False,
             line={"color": "#444444", "width": 2},
             customdata=shares[["fiscal_label"]].to_numpy(),
             hovertemplate="%{customdata[0]}: %{y:.0f}% of revenue<extra></extra>",
@@ -408,7 +428,14 @@ def revenue_bars(revenue: pd.DataFrame) -> go.Figure:
         secondary_y=True,
     )
     fig.update_yaxes(title="US$ billion", rangemode="tozero", secondary_y=False)
-    fig.update_yaxes(title="Percent of revenue", ticksuffix="%", rangemode="tozero", secondary_y=True)
+    fig.update_yaxes(
+        title="Percent of revenue",
+        ticksuffix="%",
+        rangemode="tozero",
+        tickformat=".0f",
+        showgrid=False,
+        secondary_y=True,
+    )
     fig.update_xaxes(title="Nvidia fiscal year (ends late January)", type="date")
     return fig
 
@@ -446,5 +473,5 @@ def region_lines(series: pd.DataFrame, unit_title: str, percent: bool = False) -
             )
         )
     fig.update_yaxes(title=unit_title, rangemode="tozero", ticksuffix="%" if percent else "", separatethousands=True)
-    fig.update_xaxes(title="Year", type="date", dtick="M12", tickformat="%Y")
+    fig.update_xaxes(title=None, type="date", tickformat="%Y")
     return fig

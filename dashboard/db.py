@@ -71,7 +71,7 @@ def _filter_vocabulary(version: float) -> dict:
     )["company"].tolist()
     years = query(
         "SELECT min(y) AS lo, max(y) AS hi FROM (SELECT year(date) AS y FROM events "
-        "UNION ALL SELECT year(date) FROM adoption)"
+        "UNION ALL SELECT year(date) FROM adoption UNION ALL SELECT year FROM sector_stats WHERE region = 'China')"
     ).iloc[0]
     categories = query("SELECT category, label, thread FROM event_categories ORDER BY category")
     jurisdictions = query("SELECT DISTINCT jurisdiction FROM events ORDER BY 1")["jurisdiction"].tolist()

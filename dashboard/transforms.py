@@ -46,7 +46,7 @@ def output_estimates(records: pd.DataFrame) -> pd.DataFrame:
     rows = records[
         (records["company"] == "Huawei")
         & (records["vendor"] == "Huawei")
-        & records["kind"].isin(["production", "plan"])
+        & (records["kind"] == "production")
         & records[["units", "units_low", "units_high"]].notna().any(axis=1)
     ].copy()
     if rows.empty:
@@ -66,19 +66,21 @@ def nvidia_revenue(stats: pd.DataFrame) -> pd.DataFrame:
     total = stats[stats["metric"] == "nvidia_total_revenue_usd"].set_index("year")
     if china.empty:
         return pd.DataFrame()
+    # Every fiscal year in the span gets a row, so a year without a source shows as a gap, not a slope.
+    years = pd.RangeIndex(min(china.index.min(), total.index.min()), max(china.index.max(), total.index.max()) + 1)
     frame = pd.DataFrame(
         {
-            "china_bn": china["value"] / 1e9,
-            "total_bn": (total["value"] / 1e9).reindex(china.index),
-            "source_url": china["source_url"],
-        }
+            "china_bn": (china["value"] / 1e9).reindex(years),
+            "total_bn": (total["value"] / 1e9).reindex(years),
+            "source_url": china["source_url"].reindex(years),
+        },
+        index=years,
     )
     frame["share_pct"] = 100 * frame["china_bn"] / frame["total_bn"]
     frame["source_ids"] = [
-        [china.at[year, "source_id"]] + ([total.at[year, "source_id"]] if year in total.index else [])
-        for year in frame.index
+        [table.at[year, "source_id"] for table in (china, total) if year in table.index] for year in years
     ]
-    frame = frame.reset_index()
+    frame = frame.rename_axis("year").reset_index()
     frame["fiscal_label"] = "FY" + frame["year"].astype(str)
     frame["fiscal_date"] = fiscal_year_end(frame["year"])
     return frame

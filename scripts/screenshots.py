@@ -22,7 +22,12 @@ with sync_playwright() as p:
         for path in PAGES:
             page.goto(f"{base}/{path}")
             wait_rendered(page)
-            page.screenshot(path=str(out / f"{path or 'overview'}-{label}.png"), full_page=True)
-            print("saved", out / f"{path or 'overview'}-{label}.png")
+            name = path or "overview"
+            page.screenshot(path=str(out / f"{name}-{label}.png"))
+            # The app scrolls inside its own container, so each chart is captured on its own too.
+            for i, chart in enumerate(page.locator('[data-testid="stPlotlyChart"]').all()):
+                chart.scroll_into_view_if_needed()
+                chart.screenshot(path=str(out / f"{name}-{label}-chart{i + 1}.png"))
+            print("saved", out / f"{name}-{label}.png")
         page.close()
     browser.close()

@@ -18,7 +18,22 @@ if shared.companies and not vendors:
 all_chips = db.chips(vendors)
 in_years = all_chips["release_date"].dt.year.between(*shared.years)
 chips = all_chips[in_years | all_chips["release_date"].isna()].copy()
-chips["short_name"] = chips["name"].str.replace(r"^(Nvidia|Huawei|AMD) (GeForce )?", "", regex=True)
+# Label the chips the story is about; the others are named on hover, so labels do not pile up.
+LABELLED = {
+    "nvidia-a100-sxm",
+    "nvidia-h100-sxm",
+    "nvidia-b200",
+    "nvidia-a800-sxm",
+    "nvidia-h800-sxm",
+    "nvidia-h20",
+    "nvidia-rtx-4090d",
+    "huawei-ascend-910",
+    "huawei-ascend-910b",
+    "huawei-ascend-910c",
+    "cambricon-mlu370-x8",
+}
+short_names = chips["name"].str.replace(r"^(Nvidia|Huawei|AMD) (GeForce )?", "", regex=True)
+chips["label"] = short_names.where(chips["chip_id"].isin(LABELLED), "")
 chips["china_label"] = chips["china_variant"].map({True: " · China variant", False: ""})
 chips["estimate_label"] = chips["has_estimates"].map({True: " · includes estimates", False: ""})
 markers = db.markers(shared.years, shared.marker_categories)
@@ -90,7 +105,7 @@ if picked:
     )
 
 st.subheader("Specifications of every chip shown")
-table = chips.drop(columns=["short_name", "china_label", "estimate_label"])
+table = chips.drop(columns=["label", "china_label", "estimate_label"])
 st.dataframe(
     table,
     width="stretch",

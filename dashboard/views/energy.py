@@ -25,9 +25,9 @@ markers = db.markers(shared.years, shared.marker_categories)
 CHARTS = [
     (
         "pv_added_gw",
-        {"China": ["NEA (AC)"], "*": ["IEA PVPS (DC)", "IRENA via OWID"]},
+        {"China": ["NEA (AC)", "IEA PVPS (DC)"], "*": ["IEA PVPS (DC)", "IRENA via OWID"]},
         "solar-capacity-added",
-        "China now adds more solar capacity each year than the rest of the world combined",
+        "China installs more than half of the world's new solar capacity",
         "Solar PV capacity added per year, GW",
         "GW",
     ),

@@ -119,7 +119,7 @@ def finish(
     title += f"<br><span style='font-size:10px;color:{GREY}'>" + "<br>".join(source_lines) + "</span>"
     legend_labels = [t.name or "" for t in fig.data if t.showlegend is not False and t.name]
     legend_rows = 0 if len(legend_labels) < 2 else -(-sum(len(n) + 6 for n in legend_labels) // LEGEND_ROW_CHARS)
-    top = 26 + 21 * len(title_lines) + 16 * len(subtitle_lines) + 13 * len(source_lines)
+    top = 46 + 21 * len(title_lines) + 16 * len(subtitle_lines) + 13 * len(source_lines)
     bottom = 40 + 21 * legend_rows
     height = spec.height + top + bottom - 160
     fig.update_layout(
@@ -131,7 +131,7 @@ def finish(
             "y": 1,
             "yref": "container",
             "yanchor": "top",
-            "pad": {"t": 10, "l": 8},
+            "pad": {"t": 28, "l": 8},
             "font": {"size": 16},
         },
         font={"family": FONT, "size": 12, "color": "#222"},

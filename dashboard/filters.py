@@ -149,7 +149,7 @@ def shared_sidebar(vocabulary: dict) -> SharedFilters:
     marker_categories = tuple(chosen or categories) if show_markers else ()
     return SharedFilters(
         companies=tuple(companies),
-        years=(int(years[0]), int(years[1])),
+        years=(int(min(years)), int(max(years))),  # a link may hand the slider its ends reversed
         marker_categories=marker_categories,
         image_format=image_format or "png",
     )

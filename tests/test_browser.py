@@ -1,0 +1,118 @@
+"""Browser tests: the app served by Streamlit, driven in Debian's headless Chromium."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from tests.browser_support import PAGES, wait_rendered
+
+pytestmark = pytest.mark.browser
+
+
+def no_exception(page) -> None:
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_renders_its_charts(page, app_url, path) -> None:
+    page.goto(f"{app_url}/{path}")
+    wait_rendered(page)
+    no_exception(page)
+    expected = {"": 1, "timeline": 1, "chips": 3, "adoption": 3, "solar-evs": 7, "sources": 0}[path]
+    assert page.locator('[data-testid="stPlotlyChart"] .main-svg').first.count() == (1 if expected else 0)
+    assert page.locator('[data-testid="stPlotlyChart"]').count() == expected
+
+
+def test_url_with_company_and_years_reopens_filtered_view(page, app_url) -> None:
+    page.goto(f"{app_url}/adoption?company=Baidu&years=2023&years=2025")
+    wait_rendered(page)
+    no_exception(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert "Baidu" in sidebar.locator('[data-testid="stMultiSelect"]').first.inner_text()
+    slider_text = sidebar.locator('[data-testid="stSlider"]').inner_text()
+    assert "2023" in slider_text and "2025" in slider_text
+    companies = {
+        t.strip()
+        for t in page.locator('[data-testid="stPlotlyChart"]').first.locator(".ytick text").all_text_contents()
+    }
+    assert companies == {"Baidu"}
+    assert "company=Baidu" in page.url
+
+
+def test_chart_csv_download_is_the_data_shown(page, app_url) -> None:
+    page.goto(f"{app_url}/solar-evs")
+    wait_rendered(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Data shown (CSV)").first.click()
+    download = info.value
+    assert download.suggested_filename == "solar-capacity-added.csv"
+    text = download.path().read_text(encoding="utf-8")
+    assert text.startswith("region,year,value,unit,basis,confidence,source_url")
+    assert "China" in text and len(text.splitlines()) > 10
+
+
+def test_dataset_zip_download(page, app_url) -> None:
+    page.goto(f"{app_url}/sources")
+    wait_rendered(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="All tables (ZIP of CSVs, with the data dictionary)").click()
+    data = info.value.path().read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = set(archive.namelist())
+        assert {"events.csv", "chips.csv", "sources.csv", "README.md"} <= names
+        assert archive.read("events.csv").decode().startswith("event_id,date,")
+
+
+def test_html_chart_download_is_self_contained(page, app_url) -> None:
+    page.goto(f"{app_url}/")
+    wait_rendered(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Interactive chart (HTML)").first.click()
+    html = info.value.path().read_text(encoding="utf-8")
+    assert info.value.suggested_filename == "overview-policy-and-outcomes.html"
+    assert html.lstrip().lower().startswith("<!doctype html>") and "plotly" in html.lower() and len(html) > 1_000_000
+
+
+HOSTILE = [
+    "timeline?company=%3Cscript%3Ealert(1)%3C%2Fscript%3E&years=1&years=99999",
+    "adoption?company=Baidu%27%3B%20DROP%20TABLE%20events%3B--&years=2020-2023",
+    "chips?company=" + "A" * 5000 + "&compare=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
+    "solar-evs?region=%00%01&years=2024&years=2019&markers=maybe&image=gif",
+    "timeline?category=%27%20OR%201%3D1--&actor=%3Csvg%2Fonload%3Dalert(1)%3E&jurisdiction=Mars",
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_hostile_url_shows_a_clean_page(page, app_url, query) -> None:
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(f"{app_url}/{query}")
+    wait_rendered(page)
+    no_exception(page)
+    assert dialogs == []
+    assert page.locator("script:text('alert(1)')").count() == 0
+    assert page.locator('[data-testid="stPlotlyChart"]').count() >= 1
+
+
+def test_unknown_company_in_link_is_reported(page, app_url) -> None:
+    page.goto(f"{app_url}/adoption?company=Baidu&company=Nonexistent%20Corp")
+    wait_rendered(page)
+    notice = page.locator('[data-testid="stSidebar"]').inner_text()
+    assert "Ignored unknown companies in the link" in notice and "Nonexistent Corp" in notice
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_phone_width_has_no_horizontal_scroll(browser, app_url, path) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{app_url}/{path}")
+    wait_rendered(page)
+    overflow = page.evaluate(
+        """() => [document.scrollingElement, document.querySelector('[data-testid="stMain"]')]
+            .filter(Boolean).map(e => e.scrollWidth - e.clientWidth)"""
+    )
+    context.close()
+    assert max(overflow) <= 0

@@ -1,0 +1,128 @@
+"""AppTest: every page renders, and the shared filters change what the charts hold."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import build
+
+APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
+PAGES = {
+    "views/overview.py": 1,
+    "views/timeline.py": 1,
+    "views/chips.py": 3,
+    "views/adoption.py": 3,
+    "views/energy.py": 7,
+    "views/sources.py": 0,
+}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def database() -> None:
+    if build.is_stale():
+        build.build()
+
+
+def open_page(page: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    if page != "views/overview.py":
+        at.switch_page(page)
+        at.run()
+    return at
+
+
+def figures(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def values(array) -> np.ndarray:
+    """Plotly 7 writes numeric arrays as base64 typed arrays; strings stay lists."""
+    if isinstance(array, dict) and "bdata" in array:
+        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"])
+    return np.asarray(array)
+
+
+def data_traces(fig: dict) -> list[dict]:
+    return [t for t in fig["data"] if t.get("name") != "Policy events"]
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_page_renders_without_exception(page: str) -> None:
+    at = open_page(page)
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.get("plotly_chart")) == PAGES[page]
+    for fig in figures(at):
+        title = fig["layout"]["title"]["text"]
+        assert "Source: " in title, "every chart names its source inside the figure"
+
+
+def test_chart_config_downloads_named_png_at_scale_2() -> None:
+    at = open_page("views/chips.py")
+    config = json.loads(at.get("plotly_chart")[0].proto.config)
+    assert config["toImageButtonOptions"] == {
+        "format": "png",
+        "filename": "chip-fp16-by-release-date",
+        "scale": 2,
+    }
+    assert config["displaylogo"] is False
+
+
+def test_company_filter_narrows_adoption_chart() -> None:
+    at = open_page("views/adoption.py")
+    everyone = {y for t in data_traces(figures(at)[0]) for y in values(t["y"])}
+    assert {"Baidu", "ByteDance", "Tencent"} <= everyone
+    at.multiselect(key="company").set_value(["Baidu"]).run()
+    assert not at.exception
+    traces = data_traces(figures(at)[0])
+    companies = {y for t in traces for y in values(t["y"])}
+    assert companies == {"Baidu"}
+
+
+def test_year_filter_narrows_timeline() -> None:
+    at = open_page("views/timeline.py")
+    at.slider(key="years").set_value((2023, 2023)).run()
+    assert not at.exception
+    dates = pd.to_datetime([x for t in data_traces(figures(at)[0]) for x in values(t["x"])])
+    assert len(dates) > 5
+    assert set(dates.year) == {2023}
+
+
+def test_year_filter_narrows_energy_series() -> None:
+    at = open_page("views/energy.py")
+    at.slider(key="years").set_value((2020, 2022)).run()
+    assert not at.exception
+    first = figures(at)[0]
+    dates = pd.to_datetime([x for t in data_traces(first) for x in values(t["x"])])
+    assert set(dates.year) <= {2020, 2021, 2022}
+    assert {2020, 2022} <= set(dates.year)
+
+
+def test_company_filter_keeps_only_that_vendors_chips() -> None:
+    at = open_page("views/chips.py")
+    at.multiselect(key="company").set_value(["Huawei"]).run()
+    assert not at.exception
+    names = {t["name"] for t in data_traces(figures(at)[0])}
+    assert names == {"Huawei"}
+
+
+def test_markers_toggle_removes_event_lines() -> None:
+    at = open_page("views/energy.py")
+    assert any(t.get("name") == "Policy events" for t in figures(at)[0]["data"])
+    at.toggle(key="markers").set_value(False).run()
+    assert not any(t.get("name") == "Policy events" for t in figures(at)[0]["data"])
+    assert not figures(at)[0]["layout"].get("shapes")
+
+
+def test_timeline_category_filter() -> None:
+    at = open_page("views/timeline.py")
+    at.multiselect(key="category").set_value(["entity_list"]).run()
+    lanes = {y for t in data_traces(figures(at)[0]) for y in values(t["y"])}
+    assert lanes == {"Entity List"}

@@ -1,0 +1,124 @@
+"""Pure functions: URL filter validation, chart finishing, derived numbers."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import charts, filters, transforms, ui
+
+
+def test_split_known_keeps_known_in_order_and_reports_the_rest() -> None:
+    kept, dropped = filters.split_known(["Huawei", "<script>", "Baidu", "Huawei", "x' OR 1=1"], ["Baidu", "Huawei"])
+    assert kept == ["Huawei", "Baidu"]
+    assert dropped == ["<script>", "x' OR 1=1"]
+
+
+def test_parse_year_range() -> None:
+    bounds = (2015, 2026)
+    assert filters.parse_year_range([], bounds) == (None, False)
+    assert filters.parse_year_range(["2020", "2023"], bounds) == ((2020, 2023), False)
+    assert filters.parse_year_range(["2023", "2020"], bounds) == (None, True)
+    assert filters.parse_year_range(["1900", "2020"], bounds) == (None, True)
+    assert filters.parse_year_range(["2020-2023"], bounds) == (None, True)
+    assert filters.parse_year_range(["twenty", "2020"], bounds) == (None, True)
+
+
+def test_shown_values_are_clipped_and_inert() -> None:
+    text = filters.shown(["[click](javascript:alert(1))", "a" * 5000, "b", "c", "d", "e", "f"])
+    assert "](" not in text and "\\[click\\]" in text
+    assert len(text) < 400
+    assert text.endswith("and 2 more")
+
+
+def test_safe_link_only_links_http() -> None:
+    assert ui.safe_link("EO", "https://example.org/a") == "[EO](https://example.org/a)"
+    assert "](" not in ui.safe_link("bad", "javascript:alert(1)")
+    assert "](" not in ui.safe_link("bad", "https://example.org/a) [x](javascript:1")
+
+
+def test_finish_puts_title_subtitle_and_source_in_the_figure_and_markers_on_time_axes() -> None:
+    spec = charts.ChartSpec(name="n", title="A finding", subtitle="Units", time_axis=True)
+    markers = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2022-10-07", "2023-10-17"]),
+            "thread": ["us_allied_controls"] * 2,
+            "title": ["Rule one", "Rule two"],
+            "category_label": ["Chip rule"] * 2,
+            "actor": ["BIS"] * 2,
+        }
+    )
+    fig = charts.finish(go.Figure(go.Scatter(x=[1], y=[1], name="data")), spec, ["Epoch AI", "NEA"], markers)
+    title = fig.layout.title.text
+    assert "A finding" in title and "Units" in title and "Source: Epoch AI; NEA." in title
+    assert len(fig.layout.shapes) == 2
+    assert fig.data[-1].name == "Policy events" and list(fig.data[-1].customdata[:, 0]) == ["Rule one", "Rule two"]
+    untimed = charts.finish(go.Figure(), charts.ChartSpec(name="m", title="t"), [], markers)
+    assert not untimed.layout.shapes
+
+
+def test_source_line_names_the_first_publishers_and_counts_the_rest() -> None:
+    line = charts.source_line(["A", "B", "A", "C", "D", "E", "F"])
+    assert line.startswith("Source: A; B; C; D; and 2 more.")
+
+
+def test_titles_wrap_for_phone_width() -> None:
+    lines = charts._wrap("China accounts for over half of the world's new solar capacity", charts.TITLE_WIDTH)
+    assert all(len(line) <= charts.TITLE_WIDTH for line in lines) and len(lines) > 1
+
+
+def test_quantity_text_and_marker_size() -> None:
+    nan = float("nan")
+    assert transforms.quantity_text(1600, nan, nan, 61830000) == "1,600 chips, $62 m"
+    assert transforms.quantity_text(nan, 100000, nan, nan) == "at least 100,000 chips"
+    assert transforms.quantity_text(nan, nan, 30000, nan) == "at most 30,000 chips"
+    assert transforms.quantity_text(nan, nan, nan, 2e9) == "$2.00 bn"
+    assert transforms.marker_size(nan, nan, nan) == 8.0
+    assert transforms.marker_size(1_000_000, nan, nan) > transforms.marker_size(1000, nan, nan)
+
+
+def test_output_estimates_keep_one_point_per_source_with_its_bound() -> None:
+    records = pd.DataFrame(
+        {
+            "company": ["Huawei"] * 4,
+            "vendor": ["Huawei"] * 4,
+            "kind": ["production", "production", "production", "plan"],
+            "date": pd.to_datetime(["2025-01-01"] * 4),
+            "units": [805000, None, None, 160000],
+            "units_low": [None, 800000, None, None],
+            "units_high": [None, None, 200000, None],
+        }
+    )
+    estimates = transforms.output_estimates(records)
+    assert list(estimates["point"]) == [200000, 800000, 805000]
+    assert list(estimates["bound"]) == ["at most", "at least", "about"]
+
+
+def test_nvidia_revenue_leaves_gaps_for_unsourced_years() -> None:
+    stats = pd.DataFrame(
+        {
+            "metric": ["nvidia_china_revenue_usd", "nvidia_china_revenue_usd", "nvidia_total_revenue_usd"] * 1,
+            "year": [2020, 2022, 2020],
+            "value": [2.731e9, 7.111e9, 10.918e9],
+            "source_id": ["a", "a", "b"],
+            "source_url": ["https://a"] * 3,
+        }
+    )
+    revenue = transforms.nvidia_revenue(stats)
+    assert list(revenue["year"]) == [2020, 2021, 2022]
+    assert pd.isna(revenue.loc[1, "china_bn"])
+    assert round(revenue.loc[0, "share_pct"], 1) == 25.0
+    assert revenue.loc[0, "source_ids"] == ["a", "b"]
+
+
+def test_china_share_of_world_uses_one_basis() -> None:
+    series = pd.DataFrame(
+        {
+            "basis": ["X", "X", "Y"],
+            "year": [2020, 2020, 2020],
+            "region": ["China", "World", "World"],
+            "value": [50.0, 200.0, 100.0],
+        }
+    )
+    share = transforms.china_share_of_world(series)
+    assert list(share["share_pct"]) == [25.0]

@@ -20,12 +20,16 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from dashboard import rules
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DB_PATH = DATA_DIR / "dashboard.duckdb"
 
 # Load order: a table comes after every table it references.
 CURATED_TABLES = (
     "sources",
+    "rules",
+    "rule_paragraphs",
     "event_categories",
     "companies",
     "metrics",
@@ -59,7 +63,7 @@ class Staged:
 
 def input_files(data_dir: Path = DATA_DIR) -> list[Path]:
     """Every file the database is built from; the app rebuilds when one is newer."""
-    files = [data_dir / "schema.sql", data_dir / "derive.sql"]
+    files = [data_dir / "schema.sql", data_dir / "derive.sql", Path(rules.__file__)]
     files += [data_dir / f"{table}.csv" for table in CURATED_TABLES]
     files += sorted((data_dir / "upstream").glob("*.csv"))
     return files
@@ -183,13 +187,13 @@ def load_table(con: duckdb.DuckDBPyConnection, table: str, path: Path) -> Staged
         try:
             con.execute(insert + " ORDER BY __line")
         except duckdb.Error:
-            # Find the row the database rejects: insert one row at a time.
+            # Insert one row at a time to find the row the database rejects. If none is rejected
+            # (a table that refers to itself, row by row), the table is now loaded.
             for line in staged.frame["__line"]:
                 try:
                     con.execute(insert + " WHERE __line = ?", [line])
                 except duckdb.Error as exc:
                     raise BuildError(f"{staged.where(line)}: {_explain(str(exc))}") from None
-            raise
     finally:
         con.unregister("staged")
     return staged
@@ -219,7 +223,24 @@ def build_into(con: duckdb.DuckDBPyConnection, data_dir: Path = DATA_DIR) -> Non
         con.execute((data_dir / "derive.sql").read_text(encoding="utf-8"))
     except duckdb.Error as exc:
         raise BuildError(f"data/derive.sql: {_explain(str(exc))}") from None
+    _write_rule_status(con)
     _run_checks(con, staged)
+
+
+def _write_rule_status(con: duckdb.DuckDBPyConnection) -> None:
+    """Classify every chip under every rule version with dashboard/rules.py, into rule_status."""
+    chips = con.execute("SELECT * FROM chips").df().to_dict("records")
+    versions = rules.rule_versions(
+        con.execute("SELECT * FROM rules").df().to_dict("records"),
+        con.execute("SELECT * FROM rule_paragraphs").df().to_dict("records"),
+    )
+    columns = [name for name, _ in _table_columns(con, "rule_status")]
+    computed = pd.DataFrame(rules.status_rows(chips, versions), columns=columns)
+    con.register("computed_status", computed)
+    try:
+        con.execute(f"INSERT INTO rule_status SELECT {', '.join(columns)} FROM computed_status")
+    finally:
+        con.unregister("computed_status")
 
 
 def build(db_path: Path = DB_PATH, data_dir: Path = DATA_DIR) -> Path:

@@ -138,6 +138,64 @@ CREATE TABLE sector_stats (
     CHECK (unit <> 'percent' OR value <= 100)
 );
 
+-- Versions of the US advanced-computing thresholds (ECCN 3A090) and their paragraphs. A version
+-- that `inherits` keeps every paragraph of the version it names and adds its own.
+CREATE TABLE rules (
+    rule_id      VARCHAR PRIMARY KEY CHECK (regexp_full_match(rule_id, 'us-\d{4}-\d{2}')),
+    title        VARCHAR NOT NULL,
+    announced    DATE NOT NULL,
+    published_fr DATE,
+    effective    DATE,
+    fr_citation  VARCHAR CHECK (fr_citation IS NULL OR regexp_full_match(fr_citation, '\d+ FR \d+')),
+    inherits     VARCHAR REFERENCES rules (rule_id),
+    summary      VARCHAR NOT NULL,
+    source_id    VARCHAR NOT NULL REFERENCES sources (source_id)
+);
+
+-- One threshold paragraph: every bound that is set must hold (min: value >= bound; below:
+-- value < bound). `scope` datacenter: only for chips designed or marketed for datacenters.
+-- `outcome` controlled: the chip falls under the paragraph; case_by_case: a licence review
+-- policy for chips that another paragraph controls.
+CREATE TABLE rule_paragraphs (
+    rule_id              VARCHAR NOT NULL REFERENCES rules (rule_id),
+    paragraph            VARCHAR NOT NULL,
+    outcome              VARCHAR NOT NULL CHECK (outcome IN ('controlled', 'case_by_case')),
+    scope                VARCHAR NOT NULL CHECK (scope IN ('any', 'datacenter')),
+    tpp_min              DOUBLE CHECK (tpp_min > 0),
+    tpp_below            DOUBLE CHECK (tpp_below > 0),
+    pd_min               DOUBLE CHECK (pd_min > 0),
+    pd_below             DOUBLE CHECK (pd_below > 0),
+    interconnect_min_gbs DOUBLE CHECK (interconnect_min_gbs > 0),
+    dram_bw_below_gbs    DOUBLE CHECK (dram_bw_below_gbs > 0),
+    wording              VARCHAR NOT NULL,  -- the text relied on, quoted from the source
+    source_id            VARCHAR NOT NULL REFERENCES sources (source_id),
+    note                 VARCHAR,
+    PRIMARY KEY (rule_id, paragraph),
+    CHECK (tpp_min IS NULL OR tpp_below IS NULL OR tpp_min < tpp_below),
+    CHECK (pd_min IS NULL OR pd_below IS NULL OR pd_min < pd_below),
+    CHECK (coalesce(tpp_min, tpp_below, pd_min, pd_below, interconnect_min_gbs, dram_bw_below_gbs) IS NOT NULL)
+);
+
+-- Filled by the build from dashboard/rules.py (the one implementation of the formulas), from
+-- the chips view and rule_paragraphs. `controlled` NULL = undetermined (an input is unknown).
+CREATE TABLE rule_status (
+    chip_id             VARCHAR NOT NULL REFERENCES chip_catalog (chip_id),
+    rule_id             VARCHAR NOT NULL REFERENCES rules (rule_id),
+    tpp                 DOUBLE,
+    performance_density DOUBLE,
+    controlled          BOOLEAN,
+    eccn                VARCHAR,
+    reason              VARCHAR NOT NULL,
+    licence_policy      VARCHAR,
+    PRIMARY KEY (chip_id, rule_id),
+    CHECK ((controlled IS TRUE) = (eccn IS NOT NULL))
+);
+
+CREATE VIEW chip_rule_status AS
+SELECT s.chip_id, s.rule_id, s.tpp, s.performance_density, s.controlled, s.eccn, s.reason, s.licence_policy,
+       c.name, c.vendor, c.china_variant, c.datacenter
+FROM rule_status s JOIN chip_catalog c USING (chip_id);
+
 -- The pivoted chip table the pages and users' notebooks read.
 CREATE VIEW chips AS
 SELECT

@@ -1,0 +1,194 @@
+"""The export-control rule engine: boundaries of every threshold, published classifications, and
+agreement between the chip_rule_status view and the functions."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dashboard import build, rules
+
+DATA = build.DATA_DIR
+VERSIONS = rules.rule_versions(
+    pd.read_csv(DATA / "rules.csv").to_dict("records"),
+    pd.read_csv(DATA / "rule_paragraphs.csv").to_dict("records"),
+)
+
+
+def figures_for(tpp: float, *, pd_: float | None = None, datacenter: bool = True, **extra) -> rules.Figures:
+    """Figures with exactly this TPP (INT8 x 8) and, when given, this performance density."""
+    die = None if pd_ is None else tpp / pd_
+    return rules.Figures(int8_tops=tpp / 8, die_area_mm2=die, datacenter=datacenter, **extra)
+
+
+def test_tpp_matches_the_rule_text_worked_example() -> None:
+    # Technical note to 3A090: 4800 = 600 TOPS at 8 bits = 300 TFLOPS at 16 bits.
+    assert rules.tpp(600, 8) == rules.tpp(300, 16) == 4800
+    assert rules.chip_tpp(rules.Figures(fp16_tflops=148, int8_tops=296)) == 2368
+    assert rules.chip_tpp(rules.Figures()) is None
+    assert rules.performance_density(2368, 814) == pytest.approx(2.909, abs=1e-3)
+    assert rules.performance_density(2368, None) is None
+
+
+# ---- us-2023-10 boundaries: just under, at, just over each bound
+
+
+@pytest.mark.parametrize(
+    ("tpp", "pd_", "datacenter", "expected"),
+    [
+        (4799.99, 2.0, False, None),
+        (4800, 2.0, False, "3A090.a.1"),
+        (4800.01, 2.0, False, "3A090.a.1"),
+        (1599.99, 30.0, True, None),
+        (1600, 5.92, True, "3A090.a.2"),
+        (1600, 5.9199, True, "3A090.b.2"),
+        (2000, 3.2, True, "3A090.b.2"),
+        (2000, 3.1999, True, None),
+        (2399.99, 2.0, True, None),
+        (2400, 1.6, True, "3A090.b.1"),
+        (2400, 1.5999, True, None),
+        (4799.99, 5.9199, True, "3A090.b.1"),
+        (3000, 6.0, False, None),
+    ],
+)
+def test_2023_boundaries(tpp, pd_, datacenter, expected) -> None:
+    status = rules.classify(figures_for(tpp, pd_=pd_, datacenter=datacenter), VERSIONS["us-2023-10"])
+    assert status.controlled is (expected is not None)
+    assert status.eccn == expected
+    assert "4,800" in status.reason or "1,600" in status.reason or expected is not None
+
+
+def oracle_2023(tpp: float, pd_: float, datacenter: bool) -> bool:
+    """The 2023 text, written out independently of the data file."""
+    if tpp >= 4800:
+        return True
+    if not datacenter:
+        return False
+    return (
+        (tpp >= 1600 and pd_ >= 5.92)
+        or (2400 <= tpp < 4800 and 1.6 <= pd_ < 5.92)
+        or (tpp >= 1600 and 3.2 <= pd_ < 5.92)
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    tpp=st.floats(min_value=1, max_value=40000),
+    pd_=st.floats(min_value=0.1, max_value=40),
+    datacenter=st.booleans(),
+)
+def test_2023_matches_the_rule_text_everywhere(tpp, pd_, datacenter) -> None:
+    figures = rules.Figures(int8_tops=tpp / 8, die_area_mm2=tpp / pd_, datacenter=datacenter)
+    computed_pd = rules.performance_density(rules.chip_tpp(figures), figures.die_area_mm2)
+    status = rules.classify(figures, VERSIONS["us-2023-10"])
+    assert status.controlled == oracle_2023(rules.chip_tpp(figures), computed_pd, datacenter)
+
+
+@settings(max_examples=200, deadline=None)
+@given(tpp=st.floats(min_value=1, max_value=40000), link=st.floats(min_value=1, max_value=2000))
+def test_2022_needs_both_performance_and_interconnect(tpp, link) -> None:
+    status = rules.classify(figures_for(tpp, interconnect_gbs=link), VERSIONS["us-2022-10"])
+    assert status.controlled == (rules.chip_tpp(figures_for(tpp)) >= 4800 and link >= 600)
+
+
+@pytest.mark.parametrize(
+    ("tpp", "link", "expected"),
+    [(4799.99, 900, False), (4800, 599.99, False), (4800, 600, True), (4800.01, 600.01, True)],
+)
+def test_2022_boundaries(tpp, link, expected) -> None:
+    assert rules.classify(figures_for(tpp, interconnect_gbs=link), VERSIONS["us-2022-10"]).controlled is expected
+
+
+@pytest.mark.parametrize(
+    ("tpp", "dram", "case_by_case"),
+    [(20999.99, 6499.99, True), (21000, 4800, False), (15832, 6500, False), (15832, 4800, True)],
+)
+def test_2026_case_by_case_boundaries(tpp, dram, case_by_case) -> None:
+    status = rules.classify(figures_for(tpp, memory_bw_gbs=dram), VERSIONS["us-2026-01"])
+    assert status.controlled is True
+    assert status.licence_policy.startswith("Case-by-case") is case_by_case
+
+
+def test_2024_12_keeps_the_2023_processor_thresholds() -> None:
+    for tpp, pd_ in [(4800, 1.0), (1600, 5.92), (2400, 1.6), (1600, 3.2), (1000, 1.0)]:
+        figures = figures_for(tpp, pd_=pd_)
+        assert (
+            rules.classify(figures, VERSIONS["us-2024-12"]).eccn == rules.classify(figures, VERSIONS["us-2023-10"]).eccn
+        )
+
+
+def test_unknown_inputs_are_undetermined_never_guessed() -> None:
+    no_die = rules.classify(figures_for(3000), VERSIONS["us-2023-10"])
+    assert no_die.controlled is None and "performance density" in no_die.reason
+    nothing = rules.classify(rules.Figures(die_area_mm2=500), VERSIONS["us-2023-10"])
+    assert nothing.controlled is None and nothing.reason.startswith("Undetermined")
+    no_link = rules.classify(figures_for(6000), VERSIONS["us-2022-10"])
+    assert no_link.controlled is None and "chip-to-chip" in no_link.reason
+    # A known TPP of 4,800 or more decides 3A090.a.1 without the die area.
+    assert rules.classify(figures_for(6000), VERSIONS["us-2023-10"]).eccn == "3A090.a.1"
+
+
+# ---- published classifications, on the chips as stored
+
+
+@pytest.fixture(scope="module")
+def status() -> pd.DataFrame:
+    if build.is_stale():
+        build.build()
+    with duckdb.connect(str(build.DB_PATH), read_only=True) as con:
+        return con.execute("SELECT * FROM chip_rule_status").df().set_index(["chip_id", "rule_id"])
+
+
+PUBLISHED = [
+    # (chip, rule, controlled, citation)
+    ("nvidia-h20", "us-2023-10", False, "TweakTown: H20 performance density 2.9; Tom's Hardware: 296 TOPS INT8"),
+    ("nvidia-h100-sxm", "us-2023-10", True, "SMBOM: H100 performance density 19.4; Nvidia 8-K via GIGAZINE"),
+    (
+        "nvidia-rtx-4090",
+        "us-2023-10",
+        True,
+        "Fudzilla: 'The original 4090 had a TPP of 5,285'; Nvidia 8-K lists RTX 4090",
+    ),
+    ("nvidia-rtx-4090d", "us-2023-10", False, "Fudzilla: a 10.94% cut got the card under the limit"),
+    ("nvidia-a800-sxm", "us-2022-10", False, "TAdviser: 400 GB/s against the rule's 600 GB/s"),
+    ("nvidia-a800-sxm", "us-2023-10", True, "VideoCardz: Nvidia's filing lists the A800 under the October 2023 rule"),
+    ("nvidia-h800-sxm", "us-2022-10", False, "Tom's Hardware: H800 interconnect cut below the 2022 line"),
+    ("nvidia-h800-sxm", "us-2023-10", True, "Maximum PC: H800 can no longer be exported without a licence"),
+    ("nvidia-l4", "us-2023-10", True, "Fudzilla: the density limit stops data-centre cards like the L4"),
+    ("nvidia-a100-sxm", "us-2022-10", True, "Shacknews: licence required for A100 exports to China (Aug 2022)"),
+]
+
+
+@pytest.mark.parametrize(("chip", "rule", "controlled", "citation"), PUBLISHED)
+def test_published_classifications(status, chip, rule, controlled, citation) -> None:
+    assert bool(status.loc[(chip, rule), "controlled"]) is controlled, citation
+
+
+def test_published_tpp_and_density(status) -> None:
+    assert status.loc[("nvidia-h20", "us-2023-10"), "tpp"] == pytest.approx(2368)
+    assert status.loc[("nvidia-h20", "us-2023-10"), "performance_density"] == pytest.approx(2.9, abs=0.05)
+    assert status.loc[("nvidia-h100-sxm", "us-2023-10"), "performance_density"] == pytest.approx(19.4, abs=0.1)
+    assert status.loc[("nvidia-rtx-4090", "us-2023-10"), "tpp"] == pytest.approx(5285, abs=2)
+
+
+def test_view_and_functions_agree_for_every_chip(status) -> None:
+    with duckdb.connect(str(build.DB_PATH), read_only=True) as con:
+        chips = con.execute("SELECT * FROM chips").df().to_dict("records")
+    expected = pd.DataFrame(rules.status_rows(chips, VERSIONS)).set_index(["chip_id", "rule_id"])
+    assert set(expected.index) == set(status.index)
+    assert len(expected) == len(chips) * len(VERSIONS)
+    for key, row in expected.iterrows():
+        stored = status.loc[key]
+        assert stored["reason"] == row["reason"], key
+        assert plain(stored["controlled"]) == plain(row["controlled"]), key
+        assert plain(stored["eccn"]) == plain(row["eccn"]), key
+
+
+def plain(value):
+    """None for any kind of missing value, the value otherwise (bool for booleans)."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    return bool(value) if not isinstance(value, str) else value

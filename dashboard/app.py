@@ -22,6 +22,7 @@ PAGES = [
     st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", default=True),
     st.Page("views/timeline.py", title="Policy timeline", icon=":material/timeline:", url_path="timeline"),
     st.Page("views/chips.py", title="Chips: Ascend vs Nvidia", icon=":material/memory:", url_path="chips"),
+    st.Page("views/checker.py", title="Export-control checker", icon=":material/rule:", url_path="checker"),
     st.Page("views/adoption.py", title="Adoption", icon=":material/hub:", url_path="adoption"),
     st.Page("views/energy.py", title="Solar and EVs", icon=":material/solar_power:", url_path="solar-evs"),
     st.Page("views/sources.py", title="Sources and data", icon=":material/menu_book:", url_path="sources"),

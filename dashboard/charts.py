@@ -7,6 +7,7 @@ figure, so attribution survives an image download), its policy-event markers, pa
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import pandas as pd
@@ -474,4 +475,90 @@ def region_lines(series: pd.DataFrame, unit_title: str, percent: bool = False) -
         )
     fig.update_yaxes(title=unit_title, rangemode="tozero", ticksuffix="%" if percent else "", separatethousands=True)
     fig.update_xaxes(title=None, type="date", tickformat="%Y")
+    return fig
+
+
+TPP_RANGE, PD_RANGE = (100.0, 60000.0), (0.5, 60.0)
+ZONE_COLOURS = {"a": "rgba(213,94,0,0.16)", "b": "rgba(230,159,0,0.16)"}
+
+
+def _zone_label(paragraph: pd.Series) -> str:
+    label = paragraph["paragraph"]
+    if paragraph["scope"] == "datacenter":
+        label += "<br>(datacenter chips)"
+    if pd.notna(paragraph.get("interconnect_min_gbs")):
+        label += f"<br>if chip-to-chip ≥ {paragraph['interconnect_min_gbs']:,.0f} GB/s"
+    return label
+
+
+def threshold_map(points: pd.DataFrame, paragraphs: pd.DataFrame) -> go.Figure:
+    """Chips on TPP against performance density (log axes), over the controlled zones of one rule."""
+    fig = go.Figure()
+    for _, paragraph in paragraphs.iterrows():
+        x0 = paragraph["tpp_min"] if pd.notna(paragraph["tpp_min"]) else TPP_RANGE[0]
+        x1 = paragraph["tpp_below"] if pd.notna(paragraph["tpp_below"]) else TPP_RANGE[1]
+        y0 = paragraph["pd_min"] if pd.notna(paragraph["pd_min"]) else PD_RANGE[0]
+        y1 = paragraph["pd_below"] if pd.notna(paragraph["pd_below"]) else PD_RANGE[1]
+        if paragraph["outcome"] == "case_by_case":
+            fig.add_shape(
+                type="rect", x0=x0, x1=x1, y0=y0, y1=y1, line={"color": "#0072B2", "dash": "dash", "width": 2}
+            )
+            fig.add_annotation(
+                x=math.log10(x1),
+                y=math.log10(y1),
+                text="Case-by-case licence review<br>below TPP 21,000",
+                showarrow=False,
+                xanchor="right",
+                yanchor="top",
+                font={"size": 10, "color": "#0072B2"},
+            )
+            continue
+        kind = "b" if ".b" in paragraph["paragraph"] else "a"
+        fig.add_shape(
+            type="rect", x0=x0, x1=x1, y0=y0, y1=y1, fillcolor=ZONE_COLOURS[kind], line={"width": 0}, layer="below"
+        )
+        fig.add_annotation(
+            x=(math.log10(x0) + math.log10(x1)) / 2,
+            y=math.log10(y1)
+            if kind == "a" and pd.isna(paragraph["pd_below"])
+            else (math.log10(y0) + math.log10(y1)) / 2,
+            yanchor="top" if pd.isna(paragraph["pd_below"]) else "middle",
+            text=_zone_label(paragraph),
+            showarrow=False,
+            font={"size": 10, "color": "#8a3b00" if kind == "a" else "#7a5200"},
+        )
+    for vendor, group in points.groupby("vendor", sort=True):
+        fig.add_trace(
+            go.Scatter(
+                x=group["tpp"],
+                y=group["performance_density"],
+                mode="markers+text",
+                name=vendor,
+                text=group["label"],
+                textposition="top center",
+                textfont={"size": 10, "color": colour(VENDOR_COLOURS, vendor)},
+                marker={
+                    "size": 12,
+                    "color": colour(VENDOR_COLOURS, vendor),
+                    "symbol": [
+                        "diamond-open" if cv else "square" if not dc else "circle"
+                        for cv, dc in zip(group["china_variant"], group["datacenter"], strict=True)
+                    ],
+                    "line": {"width": 2, "color": colour(VENDOR_COLOURS, vendor)},
+                },
+                customdata=group[["name", "status_text", "reason"]].to_numpy(),
+                hovertemplate="<b>%{customdata[0]}</b><br>TPP %{x:,.0f} · density %{y:.2f}<br>%{customdata[1]}"
+                "<br>%{customdata[2]}<extra></extra>",
+            )
+        )
+    fig.update_xaxes(
+        title="Total processing performance (TPP, log scale)",
+        type="log",
+        range=[math.log10(TPP_RANGE[0]), math.log10(TPP_RANGE[1])],
+    )
+    fig.update_yaxes(
+        title="Performance density (TPP per mm², log scale)",
+        type="log",
+        range=[math.log10(PD_RANGE[0]), math.log10(PD_RANGE[1])],
+    )
     return fig

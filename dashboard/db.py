@@ -326,3 +326,41 @@ def sector_series(metric: str, region: str, basis: str, years=(2010, 2030)) -> p
     """One line of sector_stats: a metric for a region on one statistical basis."""
     frame = sector([metric], years)
     return frame[(frame["region"] == region) & (frame["basis"] == basis)]
+
+
+# ---- export-control rules
+
+
+@st.cache_data(show_spinner=False)
+def _rule_tables(version: float) -> tuple[pd.DataFrame, pd.DataFrame]:
+    versions = query(
+        "SELECT r.*, s.title AS source_title, s.url AS source_url FROM rules r JOIN sources s USING (source_id) "
+        "ORDER BY announced"
+    )
+    paragraphs = query(
+        "SELECT p.*, s.title AS source_title, s.publisher, s.url AS source_url "
+        "FROM rule_paragraphs p JOIN sources s USING (source_id) ORDER BY rule_id, paragraph"
+    )
+    return versions, paragraphs
+
+
+def rule_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The rule versions and their threshold paragraphs, with their sources."""
+    return _rule_tables(database_version())
+
+
+@st.cache_data(show_spinner=False)
+def _rule_status(version: float, vendors: tuple[str, ...]) -> pd.DataFrame:
+    return query(
+        """
+        SELECT s.*, c.release_date, c.has_estimates
+        FROM chip_rule_status s JOIN chips c USING (chip_id)
+        WHERE len(?::VARCHAR[]) = 0 OR s.vendor IN (SELECT unnest(?::VARCHAR[]))
+        ORDER BY s.vendor, s.name, s.rule_id
+        """,
+        [list(vendors), list(vendors)],
+    )
+
+
+def rule_status(vendors=()) -> pd.DataFrame:
+    return _rule_status(database_version(), tuple(vendors))

@@ -29,6 +29,7 @@ class Figures:
     interconnect_gbs: float | None = None
     memory_bw_gbs: float | None = None
     datacenter: bool = True
+    other: tuple[tuple[float, int], ...] = ()  # (dense throughput, bit length) at other precisions
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def chip_tpp(figures: Figures) -> float | None:
         tpp(value, bits)
         for name, bits in BIT_LENGTHS.items()
         if (value := getattr(figures, name)) is not None and not _missing(value)
-    ]
+    ] + [tpp(value, bits) for value, bits in figures.other if not _missing(value)]
     return max(values) if values else None
 
 
@@ -191,6 +192,24 @@ def rule_versions(rules: Iterable[Mapping], paragraphs: Iterable[Mapping]) -> di
         return (chain(parent) if parent else []) + own.get(rule_id, [])
 
     return {rule_id: RuleVersion(rule_id, tuple(chain(rule_id))) for rule_id in parents}
+
+
+def figures_for_throughput(
+    throughput: float,
+    bit_length: int,
+    die_area_mm2: float | None = None,
+    interconnect_gbs: float | None = None,
+    memory_bw_gbs: float | None = None,
+    datacenter: bool = True,
+) -> Figures:
+    """Figures from one dense throughput at one bit length, as a user types them in."""
+    return Figures(
+        die_area_mm2=die_area_mm2,
+        interconnect_gbs=interconnect_gbs,
+        memory_bw_gbs=memory_bw_gbs,
+        datacenter=datacenter,
+        other=((throughput, bit_length),),
+    )
 
 
 def figures_from(row: Mapping) -> Figures:

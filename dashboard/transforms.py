@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 
@@ -94,3 +95,25 @@ def china_share_of_world(series: pd.DataFrame) -> pd.DataFrame:
     wide = wide.dropna(subset=["China", "World"])
     wide["share_pct"] = 100 * wide["China"] / wide["World"]
     return wide[["basis", "year", "China", "World", "share_pct"]]
+
+
+def status_text(controlled, eccn) -> str:
+    if controlled is None or pd.isna(controlled):
+        return "Undetermined"
+    return f"Controlled ({eccn})" if controlled else "Not controlled"
+
+
+def status_matrix(status: pd.DataFrame) -> pd.DataFrame:
+    """One row per chip, one column per rule version, each cell the short status."""
+    table = status.assign(cell=[status_text(c, e) for c, e in zip(status["controlled"], status["eccn"], strict=True)])
+    return table.pivot_table(index=["name", "vendor"], columns="rule_id", values="cell", aggfunc="first").reset_index()
+
+
+def named_chip_actions(events: pd.DataFrame, chip_names: list[str]) -> pd.DataFrame:
+    """Licensing events whose title names a chip (e.g. the H20 licence requirement)."""
+    models = {token for name in chip_names for token in re.findall(r"\b[A-Z]{1,3}\d{2,4}[A-Z]?\b", name)}
+    if not models:
+        return events.iloc[0:0]
+    pattern = "|".join(re.escape(model) for model in sorted(models))
+    titles = events["title"].str.contains(rf"\b(?:{pattern})\b", regex=True)
+    return events[(events["category"] == "licensing") & titles]

@@ -1,0 +1,144 @@
+"""Export-control checker: every chip against every version of the US thresholds, and a calculator."""
+
+import streamlit as st
+
+from dashboard import charts, db, filters, rules, transforms, ui
+
+shared = filters.current()
+st.title("Export-control checker")
+st.caption(
+    "Each chip's Total Processing Performance (dense throughput × bit length) and performance density (TPP per "
+    "mm² of die) against the US thresholds of ECCN 3A090, version by version. A status is computed from the "
+    "figures stored for the chip, not taken from a ruling; a figure we lack makes the status undetermined."
+)
+versions, paragraphs = db.rule_tables()
+titles = dict(zip(versions["rule_id"], versions["title"], strict=True))
+rule_id = (
+    st.segmented_control(
+        "Rule version",
+        list(titles),
+        default="us-2023-10",
+        key="rule",
+        bind="query-params",
+        format_func=lambda r: r.replace("us-", "").replace("-", "/"),
+        help="Year/month the rule version was announced.",
+    )
+    or "us-2023-10"
+)
+rule = versions.set_index("rule_id").loc[rule_id]
+st.markdown(f"**{rule['title']}.** {rule['summary']}")
+
+vendors = [c for c in shared.companies if c in db.chip_vendors()]
+status = db.rule_status(vendors)
+in_years = status["release_date"].dt.year.between(*shared.years) | status["release_date"].isna()
+status = status[in_years]
+chosen = status[status["rule_id"] == rule_id].copy()
+chosen["status_text"] = [
+    transforms.status_text(c, e) for c, e in zip(chosen["controlled"], chosen["eccn"], strict=True)
+]
+chosen["label"] = (
+    chosen["name"]
+    .str.replace(r"^(Nvidia|Huawei|AMD) (GeForce )?", "", regex=True)
+    .where(chosen["china_variant"] | chosen["vendor"].eq("Huawei"), "")
+)
+plotted = chosen.dropna(subset=["tpp", "performance_density"])
+inherited = versions.set_index("rule_id")["inherits"].get(rule_id)
+shown_paragraphs = paragraphs[paragraphs["rule_id"].isin([rule_id, inherited])]
+spec = charts.ChartSpec(
+    name=f"export-control-map-{rule_id}",
+    title="Nvidia's China parts sit just outside the shaded zones of the rule they were made for",
+    subtitle=f"{rule['title']}; circles datacenter chips, squares consumer chips, open diamonds China variants",
+    height=560,
+)
+ui.show_chart(
+    charts.threshold_map(plotted, shown_paragraphs),
+    plotted[["name", "vendor", "rule_id", "tpp", "performance_density", "controlled", "eccn", "reason"]],
+    spec,
+    shared,
+    [*shown_paragraphs["source_id"], rule["source_id"], *db.chip_specs(plotted["chip_id"])["source_id"]],
+)
+missing = chosen[chosen["performance_density"].isna()]["name"].tolist()
+if missing:
+    st.caption("Not on the map (no TPP or no die area, so no density): " + ", ".join(missing) + ".")
+
+st.subheader("Status of every chip under every rule version")
+matrix = transforms.status_matrix(status)
+st.dataframe(matrix, width="stretch", hide_index=True)
+st.download_button(
+    "Status table (CSV)",
+    status[
+        [
+            "chip_id",
+            "name",
+            "vendor",
+            "rule_id",
+            "tpp",
+            "performance_density",
+            "controlled",
+            "eccn",
+            "reason",
+            "licence_policy",
+        ]
+    ]
+    .to_csv(index=False)
+    .encode(),
+    "chip-rule-status.csv",
+    "text/csv",
+    on_click="ignore",
+    key="csv-rule-status",
+)
+with st.expander(f"Reasons under {rule_id}"):
+    st.dataframe(chosen[["name", "status_text", "reason", "licence_policy"]], width="stretch", hide_index=True)
+
+st.subheader("Licensing actions aimed at named chips")
+st.caption("These act on named products, not through thresholds, so they are shown beside the threshold status.")
+licensing = transforms.named_chip_actions(db.events(categories=("licensing",)), db.chips()["name"].tolist())
+st.dataframe(
+    licensing[["date", "title", "actor", "summary", "source_url"]],
+    width="stretch",
+    hide_index=True,
+    column_config={
+        "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+        "source_url": st.column_config.LinkColumn("Source", display_text="open"),
+    },
+)
+
+st.subheader("Calculator: would this chip be controlled?")
+left, right = st.columns(2)
+throughput = left.number_input("Peak dense throughput (TOPS or TFLOPS, no sparsity)", 0.0, 1e6, 296.0, step=10.0)
+bits = left.selectbox("Bit length of that operation", [4, 8, 16, 32], index=1)
+die = left.number_input("Die area, mm² (0 = unknown)", 0.0, 1e5, 814.0, step=10.0)
+link = right.number_input("Chip-to-chip bandwidth, GB/s (0 = unknown)", 0.0, 1e6, 900.0, step=50.0)
+dram = right.number_input("Memory (DRAM) bandwidth, GB/s (0 = unknown)", 0.0, 1e6, 4000.0, step=100.0)
+datacenter = right.toggle("Designed or marketed for datacenters", value=True)
+typed = rules.figures_for_throughput(throughput, bits, die or None, link or None, dram or None, datacenter)
+st.metric("TPP of these figures", f"{rules.tpp(throughput, bits):,.0f}")
+every_version = rules.rule_versions(versions.to_dict("records"), paragraphs.to_dict("records"))
+answers = []
+for version_id, version in every_version.items():
+    result = rules.classify(typed, version)
+    cited = paragraphs[
+        paragraphs["rule_id"].isin([version_id, versions.set_index("rule_id")["inherits"].get(version_id)])
+    ]
+    answers.append(
+        {
+            "rule": version_id,
+            "status": transforms.status_text(result.controlled, result.eccn),
+            "reason": result.reason,
+            "licence policy": result.licence_policy,
+            "rule source": versions.set_index("rule_id").loc[version_id, "source_url"],
+            "wording from": ", ".join(cited["publisher"].drop_duplicates()),
+        }
+    )
+st.dataframe(
+    answers,
+    width="stretch",
+    hide_index=True,
+    column_config={"rule source": st.column_config.LinkColumn("Rule (Federal Register)", display_text="open")},
+)
+with st.expander("The rule wording relied on"):
+    for row in paragraphs.itertuples():
+        st.markdown(
+            f"**{row.rule_id} {row.paragraph}**: “{filters.escape_markdown(row.wording)}” "
+            f"({ui.safe_link(row.source_title, row.source_url)}). {filters.escape_markdown(row.note or '')}"
+        )

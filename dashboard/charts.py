@@ -120,7 +120,8 @@ def finish(
     title += f"<br><span style='font-size:10px;color:{GREY}'>" + "<br>".join(source_lines) + "</span>"
     legend_labels = [t.name or "" for t in fig.data if t.showlegend is not False and t.name]
     legend_rows = 0 if len(legend_labels) < 2 else -(-sum(len(n) + 6 for n in legend_labels) // LEGEND_ROW_CHARS)
-    top = 46 + 21 * len(title_lines) + 16 * len(subtitle_lines) + 13 * len(source_lines)
+    # Plotly spaces every line of a title at the title's line height, small print included.
+    top = 44 + 21 * (len(title_lines) + len(subtitle_lines) + len(source_lines))
     bottom = 40 + 21 * legend_rows
     height = spec.height + top + bottom - 160
     fig.update_layout(
@@ -554,11 +555,13 @@ def threshold_map(points: pd.DataFrame, paragraphs: pd.DataFrame) -> go.Figure:
     fig.update_xaxes(
         title="Total processing performance (TPP, log scale)",
         type="log",
+        dtick=1,
         range=[math.log10(TPP_RANGE[0]), math.log10(TPP_RANGE[1])],
     )
     fig.update_yaxes(
-        title="Performance density (TPP per mm², log scale)",
+        title="Performance density (TPP per mm², log)",
         type="log",
+        dtick=1,
         range=[math.log10(PD_RANGE[0]), math.log10(PD_RANGE[1])],
     )
     return fig

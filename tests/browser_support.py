@@ -14,7 +14,7 @@ LAUNCH_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-PAGES = ["", "timeline", "chips", "adoption", "solar-evs", "sources"]
+PAGES = ["", "timeline", "chips", "checker", "adoption", "solar-evs", "sources"]
 
 
 def wait_rendered(page, timeout: float = 60_000) -> None:

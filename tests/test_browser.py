@@ -21,7 +21,7 @@ def test_every_page_renders_its_charts(page, app_url, path) -> None:
     page.goto(f"{app_url}/{path}")
     wait_rendered(page)
     no_exception(page)
-    expected = {"": 1, "timeline": 1, "chips": 3, "adoption": 3, "solar-evs": 7, "sources": 0}[path]
+    expected = {"": 1, "timeline": 1, "chips": 3, "checker": 1, "adoption": 3, "solar-evs": 7, "sources": 0}[path]
     assert page.locator('[data-testid="stPlotlyChart"] .main-svg').first.count() == (1 if expected else 0)
     assert page.locator('[data-testid="stPlotlyChart"]').count() == expected
 

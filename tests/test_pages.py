@@ -18,6 +18,7 @@ PAGES = {
     "views/overview.py": 1,
     "views/timeline.py": 1,
     "views/chips.py": 3,
+    "views/checker.py": 1,
     "views/adoption.py": 3,
     "views/energy.py": 7,
     "views/sources.py": 0,
@@ -126,3 +127,30 @@ def test_timeline_category_filter() -> None:
     at.multiselect(key="category").set_value(["entity_list"]).run()
     lanes = {y for t in data_traces(figures(at)[0]) for y in values(t["y"])}
     assert lanes == {"Entity List"}
+
+
+def test_checker_calculator_answers_for_typed_figures() -> None:
+    at = open_page("views/checker.py")
+    at.number_input(key="calc_throughput").set_value(600.0)
+    at.selectbox(key="calc_bits").set_value(8)
+    at.run()
+    answers = at.dataframe[-1].value.set_index("rule")
+    assert answers.loc["us-2023-10", "status"] == "Controlled (3A090.a.1)"
+    assert answers.loc["us-2022-10", "status"] == "Controlled (3A090.a)"  # 900 GB/s link by default
+    at.number_input(key="calc_throughput").set_value(599.0).run()
+    answers = at.dataframe[-1].value.set_index("rule")
+    # TPP 4,792 over 814 mm2 is a density of 5.89: inside the 3A090.b.1 band for datacenter chips ...
+    assert answers.loc["us-2023-10", "status"] == "Controlled (3A090.b.1)"
+    at.toggle(key="calc_datacenter").set_value(False).run()
+    answers = at.dataframe[-1].value.set_index("rule")
+    # ... and outside 3A090 for a consumer chip below TPP 4,800 (Note 2).
+    assert answers.loc["us-2023-10", "status"] == "Not controlled"
+    assert "4,792 < 4,800" in answers.loc["us-2023-10", "reason"]
+
+
+def test_checker_rule_version_changes_the_zones() -> None:
+    at = open_page("views/checker.py")
+    zones_2023 = len(figures(at)[0]["layout"]["shapes"])
+    at.segmented_control(key="rule").set_value("us-2022-10").run()
+    assert not at.exception
+    assert len(figures(at)[0]["layout"]["shapes"]) < zones_2023

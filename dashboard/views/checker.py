@@ -46,7 +46,10 @@ inherited = versions.set_index("rule_id")["inherits"].get(rule_id)
 shown_paragraphs = paragraphs[paragraphs["rule_id"].isin([rule_id, inherited])]
 spec = charts.ChartSpec(
     name=f"export-control-map-{rule_id}",
-    title="Nvidia's China parts sit just outside the shaded zones of the rule they were made for",
+    title={
+        "us-2022-10": "In 2022 performance alone did not decide: chips also needed 600 GB/s links to be controlled",
+        "us-2026-01": "Most controlled chips fall inside the 2026 case-by-case review zone",
+    }.get(rule_id, "Nvidia's China parts sit just outside the shaded zones of the rule they were made for"),
     subtitle=f"{rule['title']}; circles datacenter chips, squares consumer chips, open diamonds China variants",
     height=560,
 )
@@ -105,12 +108,14 @@ st.dataframe(
 
 st.subheader("Calculator: would this chip be controlled?")
 left, right = st.columns(2)
-throughput = left.number_input("Peak dense throughput (TOPS or TFLOPS, no sparsity)", 0.0, 1e6, 296.0, step=10.0)
-bits = left.selectbox("Bit length of that operation", [4, 8, 16, 32], index=1)
+throughput = left.number_input(
+    "Peak dense throughput (TOPS or TFLOPS, no sparsity)", 0.0, 1e6, 296.0, step=10.0, key="calc_throughput"
+)
+bits = left.selectbox("Bit length of that operation", [4, 8, 16, 32], index=1, key="calc_bits")
 die = left.number_input("Die area, mm² (0 = unknown)", 0.0, 1e5, 814.0, step=10.0)
 link = right.number_input("Chip-to-chip bandwidth, GB/s (0 = unknown)", 0.0, 1e6, 900.0, step=50.0)
 dram = right.number_input("Memory (DRAM) bandwidth, GB/s (0 = unknown)", 0.0, 1e6, 4000.0, step=100.0)
-datacenter = right.toggle("Designed or marketed for datacenters", value=True)
+datacenter = right.toggle("Designed or marketed for datacenters", value=True, key="calc_datacenter")
 typed = rules.figures_for_throughput(throughput, bits, die or None, link or None, dram or None, datacenter)
 st.metric("TPP of these figures", f"{rules.tpp(throughput, bits):,.0f}")
 every_version = rules.rule_versions(versions.to_dict("records"), paragraphs.to_dict("records"))

@@ -341,7 +341,7 @@ def adoption_timeline(records: pd.DataFrame) -> go.Figure:
         fig.add_trace(
             go.Scatter(
                 x=group["date"],
-                y=group["company"],
+                y=group["company_label"],
                 mode="markers",
                 name=vendor,
                 marker={

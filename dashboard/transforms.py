@@ -39,7 +39,15 @@ def describe_adoption(records: pd.DataFrame) -> pd.DataFrame:
     described["quantity"] = [quantity_text(*row) for row in described[cols].itertuples(index=False)]
     described["marker_size"] = [marker_size(*row) for row in described[cols[:3]].itertuples(index=False)]
     described["chip_label"] = described["chip_label"].fillna("")
+    described["company_label"] = described["company"].map(short_company_name)
     return described
+
+
+def short_company_name(company: str) -> str:
+    """Aggregate rows read 'China: all buyers' rather than 'Chinese buyers (aggregate)', to fit a phone."""
+    if company.endswith(" (aggregate)"):
+        return "China: " + company.removesuffix(" (aggregate)").removeprefix("Chinese ").lower()
+    return company
 
 
 def output_estimates(records: pd.DataFrame) -> pd.DataFrame:

@@ -23,7 +23,7 @@ else:
         "hedge between both",
         subtitle="Adoption records by company and chip vendor; hollow markers are estimates",
         time_axis=True,
-        height=200 + 26 * records["company"].nunique(),
+        height=200 + 26 * records["company_label"].nunique(),
     )
     ui.show_chart(
         charts.adoption_timeline(records),

@@ -61,15 +61,17 @@ class Staged:
         return f"{_label(self.path)}:{line}"
 
 
-def input_files(data_dir: Path = DATA_DIR) -> list[Path]:
+def input_files(data_dir: Path | None = None) -> list[Path]:
     """Every file the database is built from; the app rebuilds when one is newer."""
+    data_dir = data_dir or DATA_DIR
     files = [data_dir / "schema.sql", data_dir / "derive.sql", Path(rules.__file__)]
     files += [data_dir / f"{table}.csv" for table in CURATED_TABLES]
     files += sorted((data_dir / "upstream").glob("*.csv"))
     return files
 
 
-def is_stale(db_path: Path = DB_PATH, data_dir: Path = DATA_DIR) -> bool:
+def is_stale(db_path: Path | None = None, data_dir: Path | None = None) -> bool:
+    db_path = db_path or DB_PATH
     if not db_path.exists():
         return True
     built = db_path.stat().st_mtime
@@ -215,7 +217,8 @@ def _run_checks(con: duckdb.DuckDBPyConnection, staged: dict[str, Staged]) -> No
             raise BuildError(f"{where}: {problem}")
 
 
-def build_into(con: duckdb.DuckDBPyConnection, data_dir: Path = DATA_DIR) -> None:
+def build_into(con: duckdb.DuckDBPyConnection, data_dir: Path | None = None) -> None:
+    data_dir = data_dir or DATA_DIR
     con.execute((data_dir / "schema.sql").read_text(encoding="utf-8"))
     staged = {table: load_table(con, table, data_dir / f"{table}.csv") for table in CURATED_TABLES}
     con.execute("SET file_search_path = ?", [str(data_dir / "upstream")])
@@ -243,8 +246,9 @@ def _write_rule_status(con: duckdb.DuckDBPyConnection) -> None:
         con.unregister("computed_status")
 
 
-def build(db_path: Path = DB_PATH, data_dir: Path = DATA_DIR) -> Path:
+def build(db_path: Path | None = None, data_dir: Path | None = None) -> Path:
     """Build the database next to db_path and rename it into place; raise BuildError on bad input."""
+    db_path, data_dir = db_path or DB_PATH, data_dir or DATA_DIR
     fd, tmp_name = tempfile.mkstemp(prefix=db_path.name + ".", suffix=".tmp", dir=db_path.parent)
     os.close(fd)
     tmp = Path(tmp_name)

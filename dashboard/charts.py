@@ -158,19 +158,23 @@ def finish(
 
 def add_event_markers(fig: go.Figure, markers: pd.DataFrame) -> go.Figure:
     """A dotted vertical line per key event, and a hoverable triangle at the top of each."""
-    for row in markers.itertuples():
-        fig.add_shape(
-            type="line",
-            x0=row.date,
-            x1=row.date,
-            xref="x",
-            yref="paper",
-            y0=0,
-            y1=1,
-            line={"dash": "dot", "width": 1, "color": colour(THREAD_COLOURS, row.thread)},
-            opacity=0.55,
-            layer="below",
-        )
+    # One layout update for all lines: add_shape validates the whole layout on every call.
+    lines = [
+        {
+            "type": "line",
+            "x0": row.date,
+            "x1": row.date,
+            "xref": "x",
+            "yref": "paper",
+            "y0": 0,
+            "y1": 1,
+            "line": {"dash": "dot", "width": 1, "color": colour(THREAD_COLOURS, row.thread)},
+            "opacity": 0.55,
+            "layer": "below",
+        }
+        for row in markers.itertuples()
+    ]
+    fig.update_layout(shapes=[*fig.layout.shapes, *lines])
     fig.add_trace(
         go.Scatter(
             x=markers["date"],
@@ -565,3 +569,20 @@ def threshold_map(points: pd.DataFrame, paragraphs: pd.DataFrame) -> go.Figure:
         range=[math.log10(PD_RANGE[0]), math.log10(PD_RANGE[1])],
     )
     return fig
+
+
+# The builders a page may ask ui.show_chart for, by name (the name is part of the figure cache key).
+BUILDERS = {
+    builder.__name__: builder
+    for builder in (
+        policy_timeline,
+        overview_timeline,
+        spec_scatter,
+        chip_comparison,
+        adoption_timeline,
+        estimate_ranges,
+        revenue_bars,
+        region_lines,
+        threshold_map,
+    )
+}

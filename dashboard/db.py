@@ -1,14 +1,16 @@
 """Data access: the one read-only DuckDB connection and every query the pages run.
 
 Every query runs on its own cursor (a connection shared by sessions is not thread-safe) and
-takes its values as SQL parameters. Results are cached per argument values; the cache and the
-connection are keyed by the database file's modification time, so a rebuilt file is picked up
-on the next rerun and no session mixes old and new data within one query.
+takes its values as SQL parameters. Results are cached per argument values and per database
+version. A rebuilt file is noticed at the start of the next script run (`begin_run`); the run
+keeps the version it started with, so a page never mixes old and new data.
 """
 
 from __future__ import annotations
 
 import io
+import os
+import threading
 import zipfile
 from pathlib import Path
 
@@ -32,6 +34,10 @@ TABLES_FOR_DOWNLOAD = (
 )
 
 
+VERSIONS_KEPT = 3
+_run = threading.local()  # Streamlit runs each session's script on a thread of its own
+
+
 def ensure_database() -> Path:
     """Build the database when it is missing or older than its inputs."""
     if build.is_stale():
@@ -39,14 +45,41 @@ def ensure_database() -> Path:
     return build.DB_PATH
 
 
+def begin_run() -> float:
+    """Pin the current database version for this script run (called once per run by the router)."""
+    ensure_database()
+    _run.version = build.DB_PATH.stat().st_mtime_ns
+    return _run.version
+
+
 def database_version() -> float:
-    """Identifies the database file in the cache keys; changes when the file is rebuilt."""
-    return build.DB_PATH.stat().st_mtime
+    """The database version this run reads: pinned by begin_run, else the file's current one."""
+    return getattr(_run, "version", None) or build.DB_PATH.stat().st_mtime_ns
 
 
-@st.cache_resource(max_entries=2)
-def _connection(version: float) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(str(build.DB_PATH), read_only=True)
+def _version_path(version: int) -> Path:
+    """A path for this version of the file alone. DuckDB keeps one instance per path in a process,
+    so a rebuilt file opened under its old path would still show the old data."""
+    folder = build.DB_PATH.parent / "versions"
+    folder.mkdir(exist_ok=True)
+    target = folder / f"{build.DB_PATH.stem}-{version}.duckdb"
+    if not target.exists():
+        try:
+            os.link(build.DB_PATH, target)
+        except FileExistsError:
+            pass
+        except OSError:
+            return build.DB_PATH  # no hard links on this filesystem: refresh needs a restart
+        for old in sorted(folder.glob(f"{build.DB_PATH.stem}-*.duckdb"), key=lambda p: p.stat().st_mtime)[
+            :-VERSIONS_KEPT
+        ]:
+            old.unlink(missing_ok=True)  # open connections keep reading their file until closed
+    return target
+
+
+@st.cache_resource(max_entries=VERSIONS_KEPT)
+def _connection(version: int) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(str(_version_path(version)), read_only=True)
 
 
 def query(sql: str, params: list | tuple = ()) -> pd.DataFrame:

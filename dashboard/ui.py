@@ -6,6 +6,7 @@ CSV of exactly the plotted data, the same self-contained HTML file and the same 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import urlparse
 
 import pandas as pd
@@ -33,22 +34,37 @@ def sources_markdown(sources: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
+@st.cache_resource(show_spinner=False, max_entries=500)
+def finished_figure(
+    builder: str, args: tuple, options: tuple, spec: charts.ChartSpec, publishers: tuple, markers
+) -> go.Figure:
+    """A finished figure, built once per distinct input and shared read-only by every session:
+    Plotly validates each trace and shape as it is built, which costs more than the queries."""
+    figure = charts.BUILDERS[builder](*args, **dict(options))
+    return charts.finish(figure, spec, list(publishers), markers)
+
+
 def show_chart(
-    fig: go.Figure,
+    builder: Callable[..., go.Figure],
+    args: tuple,
     data: pd.DataFrame,
     spec: charts.ChartSpec,
     filters: SharedFilters,
     source_ids,
+    *,
+    options: dict | None = None,
     markers: pd.DataFrame | None = None,
     on_select: str = "ignore",
     key: str | None = None,
 ):
-    """Finish the figure, draw it, and put its downloads and sources under it."""
+    """Build (or reuse) the finished figure, draw it, and put its downloads and sources under it."""
     shown_markers = markers if spec.time_axis and markers is not None else None
     cited = set(source_ids) | (set(shown_markers["source_id"]) if shown_markers is not None else set())
     sources = db.sources_for(cited)
-    data_publishers = db.sources_for(source_ids)["publisher"].tolist()
-    charts.finish(fig, spec, data_publishers, shown_markers)
+    publishers = tuple(db.sources_for(source_ids)["publisher"])
+    fig = finished_figure(
+        builder.__name__, tuple(args), tuple(sorted((options or {}).items())), spec, publishers, shown_markers
+    )
     selection = {"on_select": on_select, "selection_mode": "points"} if on_select != "ignore" else {}
     event = st.plotly_chart(
         fig,

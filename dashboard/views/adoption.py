@@ -26,7 +26,8 @@ else:
         height=200 + 26 * records["company_label"].nunique(),
     )
     ui.show_chart(
-        charts.adoption_timeline(records),
+        charts.adoption_timeline,
+        (records,),
         records[
             [
                 "date",
@@ -57,7 +58,8 @@ if not estimates.empty:
         subtitle="Ascend chips produced or planned per year, one point per source; triangles are stated bounds",
     )
     ui.show_chart(
-        charts.estimate_ranges(estimates, "Ascend chips per year"),
+        charts.estimate_ranges,
+        (estimates, "Ascend chips per year"),
         estimates[["year", "point", "bound", "publisher", "summary", "source_url"]],
         spec,
         shared,
@@ -73,7 +75,8 @@ if not revenue.empty:
         time_axis=True,
     )
     ui.show_chart(
-        charts.revenue_bars(revenue),
+        charts.revenue_bars,
+        (revenue.drop(columns=["source_ids"]),),
         revenue[["fiscal_label", "china_bn", "total_bn", "share_pct", "source_url"]],
         spec,
         shared,

@@ -54,7 +54,8 @@ spec = charts.ChartSpec(
     height=560,
 )
 ui.show_chart(
-    charts.threshold_map(plotted, shown_paragraphs),
+    charts.threshold_map,
+    (plotted, shown_paragraphs),
     plotted[["name", "vendor", "rule_id", "tpp", "performance_density", "controlled", "eccn", "reason"]],
     spec,
     shared,

@@ -62,7 +62,8 @@ for column, axis_title, name, title in plots:
         (spec_sources["attribute"].isin([attribute, "release_date"])) & spec_sources["chip_id"].isin(data["chip_id"])
     ]
     ui.show_chart(
-        charts.spec_scatter(data, column, axis_title.split(" (")[0].split(",")[0]),
+        charts.spec_scatter,
+        (data, column, axis_title.split(" (")[0].split(",")[0]),
         data[["name", "vendor", "release_date", "china_variant", column, "has_estimates"]],
         spec,
         shared,
@@ -96,7 +97,7 @@ if picked:
         height=220 + 150 * long["attribute"].nunique(),
     )
     cited = db.chip_specs(picked)
-    ui.show_chart(charts.chip_comparison(long), long, spec, shared, cited["source_id"])
+    ui.show_chart(charts.chip_comparison, (long,), long, spec, shared, cited["source_id"])
     st.dataframe(
         cited[["name", "attribute", "value", "confidence", "publisher", "source_url", "note"]],
         width="stretch",

@@ -75,13 +75,14 @@ for metric, bases, name, title, subtitle, unit in CHARTS:
         continue
     spec = charts.ChartSpec(name=name, title=title, subtitle=subtitle, time_axis=True)
     percent = unit == "percent"
-    fig = charts.region_lines(series, "Percent" if percent else unit, percent=percent)
     ui.show_chart(
-        fig,
+        charts.region_lines,
+        (series, "Percent" if percent else unit),
         series[["region", "year", "value", "unit", "basis", "confidence", "source_url"]],
         spec,
         shared,
         series["source_id"],
+        options={"percent": percent},
         markers=markers,
     )
 
@@ -96,7 +97,8 @@ if not nev.empty:
         time_axis=True,
     )
     ui.show_chart(
-        charts.region_lines(nev_lines, "vehicles"),
+        charts.region_lines,
+        (nev_lines, "vehicles"),
         nev[["metric", "year", "value", "basis", "confidence", "source_url"]],
         spec,
         shared,
@@ -128,12 +130,13 @@ if not shares.empty:
         time_axis=True,
     )
     lines = shares.assign(basis="China's share of world")
-    fig = charts.region_lines(lines, "Percent of world", percent=True)
     ui.show_chart(
-        fig,
+        charts.region_lines,
+        (lines, "Percent of world"),
         shares[["region", "year", "China", "World", "share_pct", "basis"]],
         spec,
         shared,
         cited,
+        options={"percent": True},
         markers=markers,
     )

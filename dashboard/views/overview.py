@@ -50,7 +50,6 @@ spec = charts.ChartSpec(
     "China's NEV share of vehicle sales and solar share of electricity (bottom)",
     height=560,
 )
-fig = charts.overview_timeline(key_events, outcomes)
 table = pd.concat(
     [
         key_events.assign(series=key_events["thread"].map(charts.THREAD_LABELS))[
@@ -62,7 +61,14 @@ table = pd.concat(
     ],
     ignore_index=True,
 )
-ui.show_chart(fig, table, spec, shared, set(key_events["source_id"]) | set(outcomes["source_id"]))
+ui.show_chart(
+    charts.overview_timeline,
+    (key_events, outcomes),
+    table,
+    spec,
+    shared,
+    set(key_events["source_id"]) | set(outcomes["source_id"]),
+)
 st.markdown(
     "Explore each thread: **Policy timeline** for every rule and countermeasure, **Chips** for Ascend against "
     "Nvidia, **Adoption** for who bought which chips, **Solar and EVs** for the energy race, and **Sources and "

@@ -47,7 +47,8 @@ chart_data = events[
     ]
 ]
 selection = ui.show_chart(
-    charts.policy_timeline(events),
+    charts.policy_timeline,
+    (events,),
     chart_data,
     spec,
     shared,

@@ -82,6 +82,9 @@ HOSTILE = [
     "chips?company=" + "A" * 5000 + "&compare=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
     "solar-evs?region=%00%01&years=2024&years=2019&markers=maybe&image=gif",
     "timeline?category=%27%20OR%201%3D1--&actor=%3Csvg%2Fonload%3Dalert(1)%3E&jurisdiction=Mars",
+    "?company=%5Bx%5D(javascript%3Aalert(1))&years=2030&years=2031&marker_category=%3Cb%3E",
+    "checker?rule=us-1999-01%3Cscript%3E&company=Nvidia%27--",
+    "sources?years=-1&years=abc&image=%3Cscript%3E",
 ]
 
 

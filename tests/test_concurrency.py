@@ -1,0 +1,94 @@
+"""Shared state under concurrency: many sessions' queries at once, and a rebuild while they run."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from dashboard import build, db
+
+
+def test_parallel_queries_from_many_threads_are_complete_and_correct() -> None:
+    db.ensure_database()
+    expected = {
+        "events": int(db.query("SELECT count(*) AS n FROM events")["n"][0]),
+        "chips": int(db.query("SELECT count(*) AS n FROM chips")["n"][0]),
+    }
+
+    def session(i: int) -> list[tuple[str, int]]:
+        seen = []
+        for _ in range(25):
+            table = "events" if i % 2 else "chips"
+            frame = db.query(f"SELECT * FROM {table}")
+            seen.append((table, len(frame)))
+            seen.append(("events", len(db.events(years=(2015, 2030)))))
+        return seen
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = [row for rows in pool.map(session, range(8)) for row in rows]
+    assert results, "no queries ran"
+    for table, count in results:
+        assert count == expected[table], (table, count)
+
+
+@pytest.fixture
+def private_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(build.DATA_DIR, data, ignore=shutil.ignore_patterns("*.duckdb", "versions", "*.tmp"))
+    monkeypatch.setattr(build, "DATA_DIR", data)
+    monkeypatch.setattr(build, "DB_PATH", data / "dashboard.duckdb")
+    build.build()
+    return data
+
+
+def drop_last_event(data: Path) -> None:
+    path = data / "events.csv"
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows[:-1])
+
+
+def test_rebuild_while_serving_never_breaks_or_mixes(private_database: Path) -> None:
+    """Readers see the old database or the new one, whole; a new run picks up the new file."""
+    pair_sql = "SELECT (SELECT count(*) FROM events) AS events, (SELECT max(event_id) FROM events) AS last_id"
+    db.begin_run()
+    old = tuple(db.query(pair_sql).iloc[0])
+    stop = threading.Event()
+    seen, errors = set(), []
+
+    def reader() -> None:
+        while not stop.is_set():
+            try:
+                db.begin_run()  # each loop is a new script run of a session
+                seen.add(tuple(db.query(pair_sql).iloc[0]))
+            except Exception as exc:
+                errors.append(repr(exc))
+
+    threads = [threading.Thread(target=reader) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    time.sleep(0.3)
+    drop_last_event(private_database)
+    build.build()
+    deadline = time.monotonic() + 10
+    new = None
+    while time.monotonic() < deadline and new is None:
+        db.begin_run()
+        current = tuple(db.query(pair_sql).iloc[0])
+        new = current if current != old else None
+        time.sleep(0.05)
+    time.sleep(0.3)
+    stop.set()
+    for thread in threads:
+        thread.join(timeout=10)
+    assert errors == []
+    assert new is not None and new[0] == old[0] - 1
+    assert seen <= {old, new}, seen
+    assert new in seen

@@ -86,9 +86,6 @@ def nvidia_revenue(stats: pd.DataFrame) -> pd.DataFrame:
         index=years,
     )
     frame["share_pct"] = 100 * frame["china_bn"] / frame["total_bn"]
-    frame["source_ids"] = [
-        [table.at[year, "source_id"] for table in (china, total) if year in table.index] for year in years
-    ]
     frame = frame.rename_axis("year").reset_index()
     frame["fiscal_label"] = "FY" + frame["year"].astype(str)
     frame["fiscal_date"] = fiscal_year_end(frame["year"])

@@ -78,7 +78,7 @@ def show_chart(
     csv_column, html_column = st.columns(2)
     csv_column.download_button(
         "Data shown (CSV)",
-        data=data.to_csv(index=False).encode("utf-8"),
+        data=lambda: data.to_csv(index=False).encode("utf-8"),
         file_name=f"{spec.name}.csv",
         mime="text/csv",
         on_click="ignore",

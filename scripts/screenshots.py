@@ -10,7 +10,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.browser_support import CHROMIUM, PAGES, wait_rendered
+from bench.browser import CHROMIUM, EXPECTED_CHARTS, PAGES, wait_rendered
 
 base = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8501"
 out = Path(sys.argv[2] if len(sys.argv) > 2 else "screenshots")
@@ -21,7 +21,7 @@ with sync_playwright() as p:
         page = browser.new_page(viewport={"width": width, "height": height})
         for path in PAGES:
             page.goto(f"{base}/{path}")
-            wait_rendered(page)
+            wait_rendered(page, EXPECTED_CHARTS[path])
             name = path or "overview"
             page.screenshot(path=str(out / f"{name}-{label}.png"))
             # The app scrolls inside its own container, so each chart is captured on its own too.

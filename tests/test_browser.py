@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from tests.browser_support import PAGES, wait_rendered
+from bench.browser import EXPECTED_CHARTS, PAGES, wait_rendered
 
 pytestmark = pytest.mark.browser
 
@@ -19,11 +19,10 @@ def no_exception(page) -> None:
 @pytest.mark.parametrize("path", PAGES)
 def test_every_page_renders_its_charts(page, app_url, path) -> None:
     page.goto(f"{app_url}/{path}")
-    wait_rendered(page)
+    wait_rendered(page, EXPECTED_CHARTS[path])
     no_exception(page)
-    expected = {"": 1, "timeline": 1, "chips": 3, "checker": 1, "adoption": 3, "solar-evs": 7, "sources": 0}[path]
-    assert page.locator('[data-testid="stPlotlyChart"] .main-svg').first.count() == (1 if expected else 0)
-    assert page.locator('[data-testid="stPlotlyChart"]').count() == expected
+    assert page.locator('[data-testid="stPlotlyChart"]').count() == EXPECTED_CHARTS[path]
+    assert page.locator('[data-testid="stPlotlyChart"] .main-svg').count() >= EXPECTED_CHARTS[path]
 
 
 def test_url_with_company_and_years_reopens_filtered_view(page, app_url) -> None:
@@ -48,9 +47,9 @@ def test_chart_csv_download_is_the_data_shown(page, app_url) -> None:
     with page.expect_download() as info:
         page.get_by_role("button", name="Data shown (CSV)").first.click()
     download = info.value
-    assert download.suggested_filename == "solar-capacity-added.csv"
+    assert download.suggested_filename == "solar-added.csv"
     text = download.path().read_text(encoding="utf-8")
-    assert text.startswith("region,year,value,unit,basis,confidence,source_url")
+    assert text.startswith("metric,region,year,value,unit,basis,confidence,source_url")
     assert "China" in text and len(text.splitlines()) > 10
 
 

@@ -17,10 +17,10 @@ APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
 PAGES = {
     "views/overview.py": 1,
     "views/timeline.py": 1,
-    "views/chips.py": 3,
+    "views/chips.py": 2,
     "views/checker.py": 1,
-    "views/adoption.py": 3,
-    "views/energy.py": 7,
+    "views/adoption.py": 1,
+    "views/energy.py": 1,
     "views/sources.py": 0,
 }
 
@@ -154,3 +154,23 @@ def test_checker_rule_version_changes_the_zones() -> None:
     at.segmented_control(key="rule").set_value("us-2022-10").run()
     assert not at.exception
     assert len(figures(at)[0]["layout"]["shapes"]) < zones_2023
+
+
+@pytest.mark.parametrize("measure", ["solar-added", "solar-capacity", "solar-generation", "ev-sales"])
+def test_china_share_of_world_view(measure) -> None:
+    at = open_page("views/energy.py")
+    at.segmented_control(key="measure").set_value(measure).run()
+    at.toggle(key="share").set_value(True).run()
+    assert not at.exception
+    traces = data_traces(figures(at)[0])
+    assert [t["name"] for t in traces] == ["China's share of world"]
+    shares = values(traces[0]["y"])
+    assert len(shares) >= 8 and ((shares > 0) & (shares < 100)).all()
+
+
+@pytest.mark.parametrize("view", ["records", "ascend-output", "nvidia-revenue"])
+def test_adoption_views(view) -> None:
+    at = open_page("views/adoption.py")
+    at.segmented_control(key="view").set_value(view).run()
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == 1

@@ -4,6 +4,12 @@ import streamlit as st
 
 from dashboard import charts, db, filters, transforms, ui
 
+VIEWS = {
+    "records": "Who adopted which chips",
+    "ascend-output": "Huawei's Ascend output",
+    "nvidia-revenue": "Nvidia's China revenue",
+}
+
 shared = filters.current()
 st.title("Adoption: who uses which chips")
 st.caption(
@@ -11,11 +17,14 @@ st.caption(
     "Filled markers are confirmed or reported; hollow markers are analyst estimates. Marker size grows "
     "with the number of chips where a source gives one."
 )
+view = (
+    st.segmented_control("View", list(VIEWS), default="records", key="view", bind="query-params", format_func=VIEWS.get)
+    or "records"
+)
 records = transforms.describe_adoption(db.adoption(shared.companies, shared.years))
 markers = db.markers(shared.years, shared.marker_categories)
-if records.empty:
-    st.info("No adoption records match these filters.")
-else:
+
+if view == "records" and not records.empty:
     vendors = records["vendor"].value_counts()
     spec = charts.ChartSpec(
         name="adoption-by-company",
@@ -25,73 +34,67 @@ else:
         time_axis=True,
         height=200 + 26 * records["company_label"].nunique(),
     )
+    columns = ["date", "company", "vendor", "chip_label", "kind", "units", "units_low", "units_high", "value_usd"]
     ui.show_chart(
         charts.adoption_timeline,
         (records,),
-        records[
-            [
-                "date",
-                "company",
-                "vendor",
-                "chip_label",
-                "kind",
-                "units",
-                "units_low",
-                "units_high",
-                "value_usd",
-                "confidence",
-                "summary",
-                "source_url",
-            ]
-        ],
+        records[[*columns, "confidence", "summary", "source_url"]],
         spec,
         shared,
         records["source_id"],
         markers=markers,
     )
+elif view == "ascend-output":
+    estimates = transforms.output_estimates(db.adoption(("Huawei",), shared.years))
+    if not estimates.empty:
+        spec = charts.ChartSpec(
+            name="huawei-ascend-output-estimates",
+            title="Estimates of Huawei's Ascend output disagree by a factor of four",
+            subtitle="Ascend chips produced or planned per year, one point per source; triangles are stated bounds",
+        )
+        ui.show_chart(
+            charts.estimate_ranges,
+            (estimates, "Ascend chips per year"),
+            estimates[["year", "point", "bound", "publisher", "summary", "source_url"]],
+            spec,
+            shared,
+            estimates["source_id"],
+        )
+    else:
+        st.info("No output estimates in the chosen years.")
+elif view == "nvidia-revenue":
+    stats = db.sector(["nvidia_china_revenue_usd", "nvidia_total_revenue_usd"], shared.years)
+    revenue = transforms.nvidia_revenue(stats)
+    if not revenue.empty:
+        spec = charts.ChartSpec(
+            name="nvidia-china-revenue",
+            title="Nvidia's revenue from China grew, then shrank as a share of a booming total",
+            subtitle="Revenue billed to China (incl. Hong Kong) by Nvidia fiscal year; gaps where no source was found",
+            time_axis=True,
+        )
+        ui.show_chart(
+            charts.revenue_bars,
+            (revenue,),
+            revenue[["fiscal_label", "china_bn", "total_bn", "share_pct", "source_url"]],
+            spec,
+            shared,
+            stats["source_id"],
+            markers=markers,
+        )
+    else:
+        st.info("No revenue figures in the chosen years.")
 
-estimates = transforms.output_estimates(db.adoption(("Huawei",), shared.years))
-if not estimates.empty:
-    spec = charts.ChartSpec(
-        name="huawei-ascend-output-estimates",
-        title="Estimates of Huawei's Ascend output disagree by a factor of four",
-        subtitle="Ascend chips produced or planned per year, one point per source; triangles are stated bounds",
+if records.empty:
+    st.info("No adoption records match these filters.")
+else:
+    st.subheader("All records shown")
+    st.dataframe(
+        records[["date", "company", "vendor", "chip_label", "kind", "quantity", "confidence", "summary", "source_url"]],
+        width="stretch",
+        hide_index=True,
+        column_config={
+            "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+            "summary": st.column_config.TextColumn("What happened", width="large"),
+            "source_url": st.column_config.LinkColumn("Source", display_text="open"),
+        },
     )
-    ui.show_chart(
-        charts.estimate_ranges,
-        (estimates, "Ascend chips per year"),
-        estimates[["year", "point", "bound", "publisher", "summary", "source_url"]],
-        spec,
-        shared,
-        estimates["source_id"],
-    )
-
-revenue = transforms.nvidia_revenue(db.sector(["nvidia_china_revenue_usd", "nvidia_total_revenue_usd"], shared.years))
-if not revenue.empty:
-    spec = charts.ChartSpec(
-        name="nvidia-china-revenue",
-        title="Nvidia's revenue from China grew, then shrank as a share of a booming total",
-        subtitle="Revenue billed to China (incl. Hong Kong) by Nvidia fiscal year; gaps where no source was found",
-        time_axis=True,
-    )
-    ui.show_chart(
-        charts.revenue_bars,
-        (revenue.drop(columns=["source_ids"]),),
-        revenue[["fiscal_label", "china_bn", "total_bn", "share_pct", "source_url"]],
-        spec,
-        shared,
-        revenue["source_ids"].explode(),
-        markers=markers,
-    )
-
-st.subheader("All records shown")
-st.dataframe(
-    records[["date", "company", "vendor", "chip_label", "kind", "quantity", "confidence", "summary", "source_url"]],
-    width="stretch",
-    hide_index=True,
-    column_config={
-        "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-        "summary": st.column_config.TextColumn("What happened", width="large"),
-        "source_url": st.column_config.LinkColumn("Source", display_text="open"),
-    },
-)

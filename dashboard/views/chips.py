@@ -40,36 +40,49 @@ markers = db.markers(shared.years, shared.marker_categories)
 dated = chips.dropna(subset=["release_date"])
 spec_sources = db.chip_specs(chips["chip_id"])
 
-plots = [
-    (
-        "fp16_tflops",
+PLOTS = {
+    "fp16_tflops": (
         "FP16 tensor TFLOPS (dense, log scale)",
         "chip-fp16-by-release-date",
         "Nvidia's China parts sit below its flagships; Huawei's Ascend closes part of the gap",
     ),
-    (
-        "memory_bw_gbs",
+    "memory_bw_gbs": (
         "Memory bandwidth, GB/s (log scale)",
         "chip-memory-bandwidth-by-release-date",
         "Memory bandwidth: the H20 kept the H100's class of memory while its compute was cut",
     ),
-]
-for column, axis_title, name, title in plots:
-    data = dated.dropna(subset=[column])
-    spec = charts.ChartSpec(name=name, title=title, subtitle=axis_title, time_axis=True, height=520)
-    attribute = column
-    cited = spec_sources[
-        (spec_sources["attribute"].isin([attribute, "release_date"])) & spec_sources["chip_id"].isin(data["chip_id"])
-    ]
-    ui.show_chart(
-        charts.spec_scatter,
-        (data, column, axis_title.split(" (")[0].split(",")[0]),
-        data[["name", "vendor", "release_date", "china_variant", column, "has_estimates"]],
-        spec,
-        shared,
-        cited["source_id"],
-        markers=markers,
+    "int8_tops": (
+        "INT8 TOPS (dense, log scale)",
+        "chip-int8-by-release-date",
+        "Integer throughput tells the same story: China variants cut to below the control lines",
+    ),
+}
+column = (
+    st.segmented_control(
+        "Plot",
+        list(PLOTS),
+        default="fp16_tflops",
+        key="plot",
+        bind="query-params",
+        format_func=lambda c: PLOTS[c][0].split(" (")[0].split(",")[0],
     )
+    or "fp16_tflops"
+)
+axis_title, name, title = PLOTS[column]
+data = dated.dropna(subset=[column])
+spec = charts.ChartSpec(name=name, title=title, subtitle=axis_title, time_axis=True, height=520)
+cited = spec_sources[
+    spec_sources["attribute"].isin([column, "release_date"]) & spec_sources["chip_id"].isin(data["chip_id"])
+]
+ui.show_chart(
+    charts.spec_scatter,
+    (data, column, axis_title.split(" (")[0].split(",")[0]),
+    data[["name", "vendor", "release_date", "china_variant", column, "has_estimates"]],
+    spec,
+    shared,
+    cited["source_id"],
+    markers=markers,
+)
 
 st.subheader("Compare chips side by side")
 options = all_chips["chip_id"].tolist()

@@ -1,9 +1,107 @@
 """Solar and EVs: China's build-out against the world, absolute and as a share of the world."""
 
-import pandas as pd
+from dataclasses import dataclass
+
 import streamlit as st
 
 from dashboard import charts, db, filters, transforms, ui
+
+
+@dataclass(frozen=True)
+class Measure:
+    metrics: tuple[str, ...]
+    bases: dict  # region -> bases drawn; "*" for every other region
+    share_basis: str | None  # the basis on which China and World both exist, for "share of world"
+    title: str
+    share_title: str
+    subtitle: str
+    unit: str
+
+
+MEASURES = {
+    "solar-added": Measure(
+        ("pv_added_gw",),
+        {"China": ("NEA (AC)", "IEA PVPS (DC)"), "*": ("IEA PVPS (DC)", "IRENA via OWID")},
+        "IRENA via OWID",
+        "China installs more than half of the world's new solar capacity",
+        "China's share of the world's new solar capacity passed half",
+        "Solar PV capacity added per year, GW",
+        "GW",
+    ),
+    "solar-capacity": Measure(
+        ("pv_cumulative_gw",),
+        {"China": ("NEA (AC)",), "*": ("IRENA via OWID",)},
+        "IRENA via OWID",
+        "China's installed solar capacity passed 1,000 GW in 2025",
+        "China holds about four in ten of the world's installed solar panels",
+        "Installed solar PV capacity at year end, GW",
+        "GW",
+    ),
+    "solar-generation": Measure(
+        ("solar_generation_twh",),
+        {"*": ("Ember and Energy Institute via OWID",)},
+        "Ember and Energy Institute via OWID",
+        "China generates three times as much solar electricity as the United States",
+        "China makes about four in ten of the world's solar kilowatt-hours",
+        "Electricity generated from solar, TWh",
+        "TWh",
+    ),
+    "solar-share": Measure(
+        ("solar_share_elec_pct",),
+        {"*": ("Ember and Energy Institute via OWID",)},
+        None,
+        "Solar's share of China's electricity rose from under 1% to over 10% in a decade",
+        "",
+        "Share of electricity generated from solar",
+        "percent",
+    ),
+    "ev-sales": Measure(
+        ("ev_car_sales",),
+        {"*": ("IEA via OWID",)},
+        "IEA via OWID",
+        "China sells most of the world's electric cars",
+        "About six in ten electric cars sold worldwide are sold in China",
+        "Electric cars sold per year (battery and plug-in hybrid), IEA",
+        "vehicles",
+    ),
+    "ev-share": Measure(
+        ("ev_car_share_pct",),
+        {"*": ("IEA via OWID",)},
+        None,
+        "Half of new cars sold in China are electric, far above the world average",
+        "",
+        "Share of new cars sold that are electric (battery and plug-in hybrid), IEA",
+        "percent",
+    ),
+    "nev-sales": Measure(
+        ("nev_sales", "nev_exports"),
+        {"China": ("CAAM (wholesale, incl. exports)",)},
+        None,
+        "China's NEV sales rose more than thirteenfold from 2019 to 2025, and exports took off after 2021",
+        "",
+        "China, CAAM wholesale basis (counts exports); vehicles per year",
+        "vehicles",
+    ),
+    "nev-share": Measure(
+        ("nev_share_pct",),
+        {"China": ("CAAM (wholesale, incl. exports)",)},
+        None,
+        "New energy vehicles reached nearly half of China's vehicle sales in 2025",
+        "",
+        "China, NEV share of all new vehicles sold, CAAM basis",
+        "percent",
+    ),
+}
+LABELS = {
+    "solar-added": "Solar added",
+    "solar-capacity": "Solar capacity",
+    "solar-generation": "Solar electricity",
+    "solar-share": "Solar share",
+    "ev-sales": "EV sales",
+    "ev-share": "EV share",
+    "nev-sales": "NEV sales (CAAM)",
+    "nev-share": "NEV share (CAAM)",
+}
 
 shared = filters.current()
 st.title("Solar power and electric vehicles")
@@ -12,131 +110,62 @@ st.caption(
     "IEA PVPS counts DC; CAAM counts all new energy vehicles sold wholesale (including exports), the IEA "
     "counts electric cars. Hollow markers are derived or estimated values."
 )
+key = (
+    st.segmented_control(
+        "Measure", list(MEASURES), default="solar-added", key="measure", bind="query-params", format_func=LABELS.get
+    )
+    or "solar-added"
+)
+measure = MEASURES[key]
+left, right = st.columns([3, 1])
 regions = filters.bound_multiselect(
-    st,
+    left,
     "Compare with",
     ["World", "United States", "European Union", "Europe", "Germany", "India", "Japan"],
     "region",
     default=["World", "United States", "European Union"],
 )
-shown_regions = ["China", *regions]
+as_share = right.toggle(
+    "China's share of the world",
+    key="share",
+    bind="query-params",
+    disabled=measure.share_basis is None,
+    help="China as a percentage of the world total, on one basis for both.",
+)
 markers = db.markers(shared.years, shared.marker_categories)
+stats = db.sector(measure.metrics, shared.years)
 
-CHARTS = [
-    (
-        "pv_added_gw",
-        {"China": ["NEA (AC)", "IEA PVPS (DC)"], "*": ["IEA PVPS (DC)", "IRENA via OWID"]},
-        "solar-capacity-added",
-        "China installs more than half of the world's new solar capacity",
-        "Solar PV capacity added per year, GW",
-        "GW",
-    ),
-    (
-        "pv_cumulative_gw",
-        {"China": ["NEA (AC)"], "*": ["IRENA via OWID"]},
-        "solar-capacity-cumulative",
-        "China's installed solar capacity passed 1,000 GW in 2025",
-        "Installed solar PV capacity at year end, GW",
-        "GW",
-    ),
-    (
-        "solar_share_elec_pct",
-        {"*": ["Ember and Energy Institute via OWID"]},
-        "solar-share-of-electricity",
-        "Solar's share of China's electricity rose from under 1% to over 10% in a decade",
-        "Share of electricity generated from solar",
-        "percent",
-    ),
-    (
-        "ev_car_share_pct",
-        {"*": ["IEA via OWID"]},
-        "electric-car-share",
-        "Half of new cars sold in China are electric, far above the world average",
-        "Share of new cars sold that are electric (battery and plug-in hybrid), IEA",
-        "percent",
-    ),
-    (
-        "ev_car_sales",
-        {"*": ["IEA via OWID"]},
-        "electric-car-sales",
-        "China sells most of the world's electric cars",
-        "Electric cars sold per year, IEA",
-        "vehicles",
-    ),
-]
-for metric, bases, name, title, subtitle, unit in CHARTS:
-    stats = db.sector([metric], shared.years)
-    wanted = [
-        region in shown_regions and basis in bases.get(region, bases["*"])
-        for region, basis in zip(stats["region"], stats["basis"], strict=True)
-    ]
+if as_share and measure.share_basis:
+    on_basis = stats[stats["basis"] == measure.share_basis]
+    shares = transforms.china_share_of_world(on_basis)
+    series = shares.assign(
+        region="China's share of world", value=shares["share_pct"], confidence="derived", unit="percent"
+    )
+    spec = charts.ChartSpec(
+        name=f"{key}-china-share-of-world",
+        title=measure.share_title,
+        subtitle=f"China as a percentage of the world; {measure.subtitle.split(',')[0]} ({measure.share_basis})",
+        time_axis=True,
+    )
+    args, data = (series, "Percent of world"), shares[["year", "basis", "China", "World", "share_pct"]]
+    cited, percent = on_basis[on_basis["region"].isin(["China", "World"])]["source_id"], True
+else:
+    if len(measure.metrics) > 1:  # one country, several metrics: each metric is a line
+        stats = stats.assign(region=stats["metric_label"])
+        wanted = stats["basis"].isin(measure.bases["China"])
+    else:
+        wanted = [
+            region in ("China", *regions) and basis in measure.bases.get(region, measure.bases.get("*", ()))
+            for region, basis in zip(stats["region"], stats["basis"], strict=True)
+        ]
     series = stats[wanted]
-    if series.empty:
-        continue
-    spec = charts.ChartSpec(name=name, title=title, subtitle=subtitle, time_axis=True)
-    percent = unit == "percent"
-    ui.show_chart(
-        charts.region_lines,
-        (series, "Percent" if percent else unit),
-        series[["region", "year", "value", "unit", "basis", "confidence", "source_url"]],
-        spec,
-        shared,
-        series["source_id"],
-        options={"percent": percent},
-        markers=markers,
-    )
+    spec = charts.ChartSpec(name=key, title=measure.title, subtitle=measure.subtitle, time_axis=True)
+    percent = measure.unit == "percent"
+    args = (series, "Percent" if percent else measure.unit)
+    data = series[["metric", "region", "year", "value", "unit", "basis", "confidence", "source_url"]]
+    cited = series["source_id"]
 
-st.subheader("New energy vehicles (CAAM)")
-nev = db.sector(["nev_sales", "nev_exports"], shared.years)
-if not nev.empty:
-    nev_lines = nev.assign(region=nev["metric_label"].str.replace("New energy vehicle ", "NEV ", regex=False))
-    spec = charts.ChartSpec(
-        name="china-nev-sales-and-exports",
-        title="China's NEV sales grew twelvefold since 2019, and exports took off after 2021",
-        subtitle="China, CAAM wholesale basis (counts exports); vehicles per year",
-        time_axis=True,
-    )
-    ui.show_chart(
-        charts.region_lines,
-        (nev_lines, "vehicles"),
-        nev[["metric", "year", "value", "basis", "confidence", "source_url"]],
-        spec,
-        shared,
-        nev["source_id"],
-        markers=markers,
-    )
-
-st.subheader("China's share of the world")
-share_inputs = {
-    "Solar capacity installed (IRENA)": ("pv_cumulative_gw", "IRENA via OWID"),
-    "Solar capacity added (IEA PVPS)": ("pv_added_gw", "IEA PVPS (DC)"),
-    "Solar electricity generated (Ember)": ("solar_generation_twh", "Ember and Energy Institute via OWID"),
-    "Electric cars sold (IEA)": ("ev_car_sales", "IEA via OWID"),
-}
-shares = []
-cited = []
-for label, (metric, basis) in share_inputs.items():
-    stats = db.sector([metric], shared.years)
-    stats = stats[stats["basis"] == basis]
-    share = transforms.china_share_of_world(stats)
-    shares.append(share.assign(region=label, value=share["share_pct"], confidence="derived"))
-    cited.extend(stats[stats["region"].isin(["China", "World"])]["source_id"])
-shares = pd.concat(shares, ignore_index=True)
-if not shares.empty:
-    spec = charts.ChartSpec(
-        name="china-share-of-world",
-        title="China accounts for over half of the world's new solar capacity and electric-car sales",
-        subtitle="China as a percentage of the world total, each measure on one basis for both",
-        time_axis=True,
-    )
-    lines = shares.assign(basis="China's share of world")
-    ui.show_chart(
-        charts.region_lines,
-        (lines, "Percent of world"),
-        shares[["region", "year", "China", "World", "share_pct", "basis"]],
-        spec,
-        shared,
-        cited,
-        options={"percent": True},
-        markers=markers,
-    )
+if series.empty:
+    st.info("No data for this measure in the chosen years.")
+else:
+    ui.show_chart(charts.region_lines, args, data, spec, shared, cited, options={"percent": percent}, markers=markers)

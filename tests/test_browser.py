@@ -92,11 +92,12 @@ def test_hostile_url_shows_a_clean_page(page, app_url, query) -> None:
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(f"{app_url}/{query}")
-    wait_rendered(page)
+    path = query.split("?")[0]
+    wait_rendered(page, EXPECTED_CHARTS[path])
     no_exception(page)
     assert dialogs == []
     assert page.locator("script:text('alert(1)')").count() == 0
-    assert page.locator('[data-testid="stPlotlyChart"]').count() >= 1
+    assert page.locator('[data-testid="stPlotlyChart"]').count() == EXPECTED_CHARTS[path]
 
 
 def test_unknown_company_in_link_is_reported(page, app_url) -> None:

@@ -122,3 +122,14 @@ def named_chip_actions(events: pd.DataFrame, chip_names: list[str]) -> pd.DataFr
     pattern = "|".join(re.escape(model) for model in sorted(models))
     titles = events["title"].str.contains(rf"\b(?:{pattern})\b", regex=True)
     return events[(events["category"] == "licensing") & titles]
+
+
+def search_rows(frame: pd.DataFrame, text: str, columns: list[str]) -> pd.DataFrame:
+    """Rows where any of the columns contains the text (plain, case-insensitive substring)."""
+    if not text:
+        return frame
+    needle = text.lower()
+    hits = pd.Series(False, index=frame.index)
+    for column in columns:
+        hits |= frame[column].fillna("").str.lower().str.contains(needle, regex=False)
+    return frame[hits]

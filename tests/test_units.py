@@ -121,3 +121,10 @@ def test_china_share_of_world_uses_one_basis() -> None:
     )
     share = transforms.china_share_of_world(series)
     assert list(share["share_pct"]) == [25.0]
+
+
+def test_search_rows_is_a_plain_case_insensitive_substring_match() -> None:
+    frame = pd.DataFrame({"title": ["Huawei added", "SMIC (7nm)", None], "summary": ["x", "y", "huawei again"]})
+    assert list(transforms.search_rows(frame, "HUAWEI", ["title", "summary"]).index) == [0, 2]
+    assert list(transforms.search_rows(frame, "(7nm", ["title"]).index) == [1]
+    assert len(transforms.search_rows(frame, "", ["title"])) == 3

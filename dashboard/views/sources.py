@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import build, db, ui
+from dashboard import build, db, transforms, ui
 
 st.title("Sources and data")
 ui.data_as_of_caption()
@@ -38,13 +38,7 @@ right.download_button(
 sources = db.sources()
 st.subheader(f"All {len(sources)} sources")
 search = st.text_input("Search sources", key="source_search", max_chars=100)
-table = sources
-if search:
-    needle = search.lower()
-    table = sources[
-        sources["title"].str.lower().str.contains(needle, regex=False)
-        | sources["publisher"].str.lower().str.contains(needle, regex=False)
-    ]
+table = transforms.search_rows(sources, search, ["title", "publisher"])
 st.dataframe(
     table[["publisher", "title", "url", "published", "kind", "licence", "rows_cited"]],
     width="stretch",

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import charts, db, filters, ui
+from dashboard import charts, db, filters, transforms, ui
 
 shared = filters.current()
 vocabulary = db.vocabulary()
@@ -76,13 +76,7 @@ for row in events[events["event_id"].isin(picked_ids)].itertuples():
 
 st.subheader("All events shown")
 search = st.text_input("Search titles and summaries", key="event_search", max_chars=100)
-table = events
-if search:
-    needle = search.lower()
-    table = events[
-        events["title"].str.lower().str.contains(needle, regex=False)
-        | events["summary"].str.lower().str.contains(needle, regex=False)
-    ]
+table = transforms.search_rows(events, search, ["title", "summary"])
 st.dataframe(
     table[
         [

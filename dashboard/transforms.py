@@ -45,9 +45,11 @@ def describe_adoption(records: pd.DataFrame) -> pd.DataFrame:
 
 def short_company_name(company: str) -> str:
     """Aggregate rows read 'China: all buyers' rather than 'Chinese buyers (aggregate)', to fit a phone."""
-    if company.endswith(" (aggregate)"):
-        return "China: " + company.removesuffix(" (aggregate)").removeprefix("Chinese ").lower()
-    return company
+    if not company.endswith(" (aggregate)"):
+        return company
+    rest = company.removesuffix(" (aggregate)").removeprefix("Chinese ")
+    keep_case = len(rest) > 1 and rest[1].isupper()  # an acronym such as "AI"
+    return "China: " + (rest if keep_case else rest[0].lower() + rest[1:])
 
 
 def output_estimates(records: pd.DataFrame) -> pd.DataFrame:

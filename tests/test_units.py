@@ -128,3 +128,9 @@ def test_search_rows_is_a_plain_case_insensitive_substring_match() -> None:
     assert list(transforms.search_rows(frame, "HUAWEI", ["title", "summary"]).index) == [0, 2]
     assert list(transforms.search_rows(frame, "(7nm", ["title"]).index) == [1]
     assert len(transforms.search_rows(frame, "", ["title"])) == 3
+
+
+def test_short_company_names_for_aggregates() -> None:
+    assert transforms.short_company_name("Chinese AI developers (aggregate)") == "China: AI developers"
+    assert transforms.short_company_name("Chinese buyers (aggregate)") == "China: buyers"
+    assert transforms.short_company_name("Baidu") == "Baidu"

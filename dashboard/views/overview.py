@@ -16,10 +16,8 @@ st.markdown(
 ui.data_as_of_caption()
 
 headline = db.headline()
-nev = db.sector(["nev_share_pct", "pv_added_gw"], shared.years)
-latest_nev = nev[nev["metric"] == "nev_share_pct"].sort_values("year").tail(1)
-latest_pv = nev[(nev["metric"] == "pv_added_gw") & (nev["region"] == "China") & (nev["basis"] == "NEA (AC)")]
-latest_pv = latest_pv.sort_values("year").tail(1)
+latest_nev = db.sector_series("nev_share_pct", "China", "CAAM (wholesale, incl. exports)", shared.years).tail(1)
+latest_pv = db.sector_series("pv_added_gw", "China", "NEA (AC)", shared.years).tail(1)
 columns = st.columns(4)
 columns[0].metric("Policy events tracked", f"{headline['events']}")
 columns[1].metric("Chips compared", f"{headline['chips']}")

@@ -18,7 +18,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from dashboard import build
+from dashboard import build, rules
 
 TABLES_FOR_DOWNLOAD = (
     "sources",
@@ -31,6 +31,9 @@ TABLES_FOR_DOWNLOAD = (
     "adoption",
     "metrics",
     "sector_stats",
+    "rules",
+    "rule_paragraphs",
+    "chip_rule_status",
 )
 
 
@@ -213,6 +216,11 @@ def chip_vendors() -> list[str]:
     return chips()["vendor"].drop_duplicates().tolist()
 
 
+def vendors_among(companies) -> list[str]:
+    """The chosen companies that make chips in the database (the chips filter)."""
+    return [company for company in companies if company in chip_vendors()]
+
+
 @st.cache_data(show_spinner=False)
 def _chip_specs(version: float, chip_ids: tuple[str, ...]) -> pd.DataFrame:
     return query(
@@ -393,6 +401,24 @@ def _rule_status(version: float, vendors: tuple[str, ...]) -> pd.DataFrame:
         """,
         [list(vendors), list(vendors)],
     )
+
+
+@st.cache_data(show_spinner=False)
+def _rule_versions(version: float) -> dict[str, rules.RuleVersion]:
+    versions, paragraphs = _rule_tables(version)
+    return rules.rule_versions(versions.to_dict("records"), paragraphs.to_dict("records"))
+
+
+def rule_versions() -> dict[str, rules.RuleVersion]:
+    """Every rule version with its inherited paragraphs resolved (dashboard/rules.py does that)."""
+    return _rule_versions(database_version())
+
+
+def paragraphs_of(rule_id: str) -> pd.DataFrame:
+    """The paragraphs that apply under a rule version, its own and inherited, with their sources."""
+    keys = {(p.rule_id, p.paragraph) for p in rule_versions()[rule_id].paragraphs}
+    _, paragraphs = rule_tables()
+    return paragraphs[[key in keys for key in zip(paragraphs["rule_id"], paragraphs["paragraph"], strict=True)]]
 
 
 def rule_status(vendors=()) -> pd.DataFrame:

@@ -135,3 +135,8 @@ def search_rows(frame: pd.DataFrame, text: str, columns: list[str]) -> pd.DataFr
     for column in columns:
         hits |= frame[column].fillna("").str.lower().str.contains(needle, regex=False)
     return frame[hits]
+
+
+def short_chip_name(names: pd.Series) -> pd.Series:
+    """'Nvidia GeForce RTX 4090D' -> 'RTX 4090D': chart labels without the vendor (the colour shows it)."""
+    return names.str.replace(r"^(Nvidia|Huawei|AMD) (GeForce )?", "", regex=True)

@@ -174,3 +174,15 @@ def test_adoption_views(view) -> None:
     at.segmented_control(key="view").set_value(view).run()
     assert not at.exception
     assert len(at.get("plotly_chart")) == 1
+
+
+def test_dataset_zip_holds_every_table_including_rule_status() -> None:
+    import io
+    import zipfile
+
+    from dashboard import db
+
+    with zipfile.ZipFile(io.BytesIO(db.zip_of_csvs())) as archive:
+        names = set(archive.namelist())
+    assert {f"{table}.csv" for table in db.TABLES_FOR_DOWNLOAD} <= names
+    assert {"rules.csv", "rule_paragraphs.csv", "chip_rule_status.csv", "README.md", "schema.sql"} <= names

@@ -25,10 +25,11 @@ rule_id = (
     )
     or "us-2023-10"
 )
-rule = versions.set_index("rule_id").loc[rule_id]
+rules_by_id = versions.set_index("rule_id")
+rule = rules_by_id.loc[rule_id]
 st.markdown(f"**{rule['title']}.** {rule['summary']}")
 
-vendors = [c for c in shared.companies if c in db.chip_vendors()]
+vendors = db.vendors_among(shared.companies)
 status = db.rule_status(vendors)
 in_years = status["release_date"].dt.year.between(*shared.years) | status["release_date"].isna()
 status = status[in_years]
@@ -36,14 +37,11 @@ chosen = status[status["rule_id"] == rule_id].copy()
 chosen["status_text"] = [
     transforms.status_text(c, e) for c, e in zip(chosen["controlled"], chosen["eccn"], strict=True)
 ]
-chosen["label"] = (
-    chosen["name"]
-    .str.replace(r"^(Nvidia|Huawei|AMD) (GeForce )?", "", regex=True)
-    .where(chosen["china_variant"] | chosen["vendor"].eq("Huawei"), "")
+chosen["label"] = transforms.short_chip_name(chosen["name"]).where(
+    chosen["china_variant"] | chosen["vendor"].eq("Huawei"), ""
 )
 plotted = chosen.dropna(subset=["tpp", "performance_density"])
-inherited = versions.set_index("rule_id")["inherits"].get(rule_id)
-shown_paragraphs = paragraphs[paragraphs["rule_id"].isin([rule_id, inherited])]
+shown_paragraphs = db.paragraphs_of(rule_id)
 spec = charts.ChartSpec(
     name=f"export-control-map-{rule_id}",
     title={
@@ -119,20 +117,17 @@ dram = right.number_input("Memory (DRAM) bandwidth, GB/s (0 = unknown)", 0.0, 1e
 datacenter = right.toggle("Designed or marketed for datacenters", value=True, key="calc_datacenter")
 typed = rules.figures_for_throughput(throughput, bits, die or None, link or None, dram or None, datacenter)
 st.metric("TPP of these figures", f"{rules.tpp(throughput, bits):,.0f}")
-every_version = rules.rule_versions(versions.to_dict("records"), paragraphs.to_dict("records"))
 answers = []
-for version_id, version in every_version.items():
+for version_id, version in db.rule_versions().items():
     result = rules.classify(typed, version)
-    cited = paragraphs[
-        paragraphs["rule_id"].isin([version_id, versions.set_index("rule_id")["inherits"].get(version_id)])
-    ]
+    cited = db.paragraphs_of(version_id)
     answers.append(
         {
             "rule": version_id,
             "status": transforms.status_text(result.controlled, result.eccn),
             "reason": result.reason,
             "licence policy": result.licence_policy,
-            "rule source": versions.set_index("rule_id").loc[version_id, "source_url"],
+            "rule source": rules_by_id.loc[version_id, "source_url"],
             "wording from": ", ".join(cited["publisher"].drop_duplicates()),
         }
     )

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import charts, db, filters, ui
+from dashboard import charts, db, filters, transforms, ui
 
 shared = filters.current()
 st.title("Chips: Ascend vs Nvidia")
@@ -12,7 +12,7 @@ st.caption(
     "estimates and sources disagree."
 )
 
-vendors = [c for c in shared.companies if c in db.chip_vendors()]
+vendors = db.vendors_among(shared.companies)
 if shared.companies and not vendors:
     st.caption("None of the chosen companies makes chips in this table, so all chips are shown.")
 all_chips = db.chips(vendors)
@@ -32,7 +32,7 @@ LABELLED = {
     "huawei-ascend-910c",
     "cambricon-mlu370-x8",
 }
-short_names = chips["name"].str.replace(r"^(Nvidia|Huawei|AMD) (GeForce )?", "", regex=True)
+short_names = transforms.short_chip_name(chips["name"])
 chips["label"] = short_names.where(chips["chip_id"].isin(LABELLED), "")
 chips["china_label"] = chips["china_variant"].map({True: " · China variant", False: ""})
 chips["estimate_label"] = chips["has_estimates"].map({True: " · includes estimates", False: ""})

@@ -45,14 +45,15 @@ def split_known(raw: Iterable[str], options: Sequence[str]) -> tuple[list[str], 
 def parse_year_range(raw: Sequence[str], bounds: tuple[int, int]) -> tuple[tuple[int, int] | None, bool]:
     """The year range a URL asks for, and whether the URL value was unusable.
 
-    A usable value is two whole years within bounds, low <= high (`?years=2020&years=2023`).
+    A usable value is two whole years within bounds (`?years=2020&years=2023`), in either order, as the
+    slider takes them.
     """
     if not raw:
         return None, False
     if len(raw) != 2:
         return None, True
     try:
-        low, high = (int(value.strip()) for value in raw)
+        low, high = sorted(int(value.strip()) for value in raw)
     except ValueError:
         return None, True
     if not (bounds[0] <= low <= high <= bounds[1]):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -39,6 +40,45 @@ def test_url_with_company_and_years_reopens_filtered_view(page, app_url) -> None
     }
     assert companies == {"Baidu"}
     assert "company=Baidu" in page.url
+
+
+def chart_y_labels(page) -> set[str]:
+    chart = page.locator('[data-testid="stPlotlyChart"]').first
+    return {t.strip() for t in chart.locator(".ytick text").all_text_contents()}
+
+
+def test_sidebar_filters_drive_the_page(page, app_url) -> None:
+    page.goto(f"{app_url}/adoption")
+    wait_rendered(page, 1)
+    assert len(chart_y_labels(page)) > 1
+    companies = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
+    companies.click()
+    page.keyboard.type("Baidu")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    wait_rendered(page, 1)
+    assert chart_y_labels(page) == {"Baidu"}
+    assert "company=Baidu" in page.url
+
+    markers_shown = page.locator('[data-testid="stPlotlyChart"] .shapelayer path').count()
+    page.locator('[data-testid="stSidebar"] [data-testid="stCheckbox"]').first.click()
+    wait_rendered(page, 1)
+    assert page.locator('[data-testid="stPlotlyChart"] .shapelayer path').count() < markers_shown
+    assert "markers=false" in page.url
+
+
+def test_reversed_years_link_shows_what_the_slider_shows(page, app_url) -> None:
+    page.goto(f"{app_url}/adoption?years=2025&years=2023")
+    wait_rendered(page, 1)
+    no_exception(page)
+    slider = page.locator('[data-testid="stSidebar"] [data-testid="stSlider"]').inner_text()
+    chart = page.locator('[data-testid="stPlotlyChart"]').first
+    ticks = " ".join(chart.locator(".xtick text").all_text_contents())
+    years = {int(year) for year in re.findall(r"\b(?:19|20)\d\d\b", ticks)}
+    if "2023" in slider and "2025" in slider:
+        assert years and min(years) >= 2023 - 1 and max(years) <= 2025 + 1
+    else:
+        assert years and min(years) < 2023
 
 
 def test_chart_csv_download_is_the_data_shown(page, app_url) -> None:

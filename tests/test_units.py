@@ -18,7 +18,7 @@ def test_parse_year_range() -> None:
     bounds = (2015, 2026)
     assert filters.parse_year_range([], bounds) == (None, False)
     assert filters.parse_year_range(["2020", "2023"], bounds) == ((2020, 2023), False)
-    assert filters.parse_year_range(["2023", "2020"], bounds) == (None, True)
+    assert filters.parse_year_range(["2023", "2020"], bounds) == ((2020, 2023), False)
     assert filters.parse_year_range(["1900", "2020"], bounds) == (None, True)
     assert filters.parse_year_range(["2020-2023"], bounds) == (None, True)
     assert filters.parse_year_range(["twenty", "2020"], bounds) == (None, True)
@@ -134,3 +134,4 @@ def test_short_company_names_for_aggregates() -> None:
     assert transforms.short_company_name("Chinese AI developers (aggregate)") == "China: AI developers"
     assert transforms.short_company_name("Chinese buyers (aggregate)") == "China: buyers"
     assert transforms.short_company_name("Baidu") == "Baidu"
+

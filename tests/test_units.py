@@ -134,4 +134,3 @@ def test_short_company_names_for_aggregates() -> None:
     assert transforms.short_company_name("Chinese AI developers (aggregate)") == "China: AI developers"
     assert transforms.short_company_name("Chinese buyers (aggregate)") == "China: buyers"
     assert transforms.short_company_name("Baidu") == "Baidu"
-

@@ -23,7 +23,7 @@ LAUNCH_ARGS = [
     "--disable-quic",
 ]
 # Page paths and the number of Plotly charts each draws with default filters.
-EXPECTED_CHARTS = {"": 1, "timeline": 1, "chips": 2, "checker": 1, "adoption": 1, "solar-evs": 1, "sources": 0}
+EXPECTED_CHARTS = {"": 1, "timeline": 1, "chips": 1, "checker": 1, "adoption": 1, "solar-evs": 1, "sources": 0}
 PAGES = list(EXPECTED_CHARTS)
 
 # True once the script finished, no skeleton is left and at least `expected` charts drew their SVG.

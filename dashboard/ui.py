@@ -6,7 +6,8 @@ CSV of exactly the plotted data, the same self-contained HTML file and the same 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from urllib.parse import urlparse
 
 import pandas as pd
@@ -99,6 +100,17 @@ def show_chart(
     with st.expander(f"Sources for this chart ({len(sources)})"):
         st.markdown(sources_markdown(sources) or "No sources for the current filters.")
     return event
+
+
+@contextmanager
+def on_request(label: str, key: str, opened_by: Sequence[str] = ()) -> Iterator[bool]:
+    """A collapsed section whose content is built only once a visitor opens it; open or shut is kept in
+    the link under `key`, and a link that sets one of the `opened_by` parameters opens it. Tables and
+    secondary charts live here, so a page's first paint is its chart: each table costs about a quarter
+    of a second of browser time (bench/README.md)."""
+    expanded = any(name in st.query_params for name in opened_by)
+    with st.expander(label, expanded=expanded, key=key, bind="query-params", on_change="rerun") as section:
+        yield section.open
 
 
 def data_as_of_caption() -> None:

@@ -17,7 +17,7 @@ APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
 PAGES = {
     "views/overview.py": 1,
     "views/timeline.py": 1,
-    "views/chips.py": 2,
+    "views/chips.py": 1,
     "views/checker.py": 1,
     "views/adoption.py": 1,
     "views/energy.py": 1,
@@ -37,6 +37,14 @@ def open_page(page: str) -> AppTest:
     if page != "views/overview.py":
         at.switch_page(page)
         at.run()
+    return at
+
+
+def open_sections(at: AppTest, *keys: str) -> AppTest:
+    """Open collapsed on-request sections, as a click on their headers does."""
+    for key in keys:
+        at.session_state[key] = True
+    at.run()
     return at
 
 
@@ -63,6 +71,34 @@ def test_page_renders_without_exception(page: str) -> None:
     for fig in figures(at):
         title = fig["layout"]["title"]["text"]
         assert "Source: " in title, "every chart names its source inside the figure"
+
+
+# Sections built only when opened: page -> (section keys, charts, tables) with every section open.
+ON_REQUEST = {
+    "views/timeline.py": (("events_table",), 1, 1),
+    "views/chips.py": (("compare_open", "specs_table"), 2, 2),
+    "views/checker.py": (("status_table", "reasons_table", "licensing_table", "calculator", "rule_wording"), 1, 4),
+    "views/adoption.py": (("records_table",), 1, 1),
+}
+
+
+@pytest.mark.parametrize("page", sorted(ON_REQUEST))
+def test_sections_on_request_are_built_only_when_opened(page: str) -> None:
+    keys, charts, tables = ON_REQUEST[page]
+    at = open_page(page)
+    assert len(at.dataframe) == 0, "a page's tables wait until asked for"
+    open_sections(at, *keys)
+    assert not at.exception, [e.value for e in at.exception]
+    assert (len(at.get("plotly_chart")), len(at.dataframe)) == (charts, tables)
+    assert all(len(table.value) > 0 for table in at.dataframe)
+
+
+def test_link_opens_a_section_on_request() -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["compare"] = ["nvidia-h20", "huawei-ascend-910b"]
+    at.run()
+    at.switch_page("views/chips.py").run()
+    assert len(at.get("plotly_chart")) == 2, "a link naming chips to compare opens the comparison"
 
 
 def test_chart_config_downloads_named_png_at_scale_2() -> None:
@@ -130,7 +166,7 @@ def test_timeline_category_filter() -> None:
 
 
 def test_checker_calculator_answers_for_typed_figures() -> None:
-    at = open_page("views/checker.py")
+    at = open_sections(open_page("views/checker.py"), "calculator")
     at.number_input(key="calc_throughput").set_value(600.0)
     at.selectbox(key="calc_bits").set_value(8)
     at.run()

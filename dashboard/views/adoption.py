@@ -87,14 +87,27 @@ elif view == "nvidia-revenue":
 if records.empty:
     st.info("No adoption records match these filters.")
 else:
-    st.subheader("All records shown")
-    st.dataframe(
-        records[["date", "company", "vendor", "chip_label", "kind", "quantity", "confidence", "summary", "source_url"]],
-        width="stretch",
-        hide_index=True,
-        column_config={
-            "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-            "summary": st.column_config.TextColumn("What happened", width="large"),
-            "source_url": st.column_config.LinkColumn("Source", display_text="open"),
-        },
-    )
+    with ui.on_request(f"Table of the {len(records)} records shown (with sources)", "records_table") as shown:
+        if shown:
+            st.dataframe(
+                records[
+                    [
+                        "date",
+                        "company",
+                        "vendor",
+                        "chip_label",
+                        "kind",
+                        "quantity",
+                        "confidence",
+                        "summary",
+                        "source_url",
+                    ]
+                ],
+                width="stretch",
+                hide_index=True,
+                column_config={
+                    "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+                    "summary": st.column_config.TextColumn("What happened", width="large"),
+                    "source_url": st.column_config.LinkColumn("Source", display_text="open"),
+                },
+            )

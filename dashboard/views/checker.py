@@ -63,83 +63,92 @@ missing = chosen[chosen["performance_density"].isna()]["name"].tolist()
 if missing:
     st.caption("Not on the map (no TPP or no die area, so no density): " + ", ".join(missing) + ".")
 
-st.subheader("Status of every chip under every rule version")
-matrix = transforms.status_matrix(status)
-st.dataframe(matrix, width="stretch", hide_index=True)
-st.download_button(
-    "Status table (CSV)",
-    status[
-        [
-            "chip_id",
-            "name",
-            "vendor",
-            "rule_id",
-            "tpp",
-            "performance_density",
-            "controlled",
-            "eccn",
-            "reason",
-            "licence_policy",
-        ]
-    ]
-    .to_csv(index=False)
-    .encode(),
-    "chip-rule-status.csv",
-    "text/csv",
-    on_click="ignore",
-    key="csv-rule-status",
-)
-with st.expander(f"Reasons under {rule_id}"):
-    st.dataframe(chosen[["name", "status_text", "reason", "licence_policy"]], width="stretch", hide_index=True)
-
-st.subheader("Licensing actions aimed at named chips")
-st.caption("These act on named products, not through thresholds, so they are shown beside the threshold status.")
-licensing = transforms.named_chip_actions(db.events(categories=("licensing",)), db.chips()["name"].tolist())
-st.dataframe(
-    licensing[["date", "title", "actor", "summary", "source_url"]],
-    width="stretch",
-    hide_index=True,
-    column_config={
-        "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-        "source_url": st.column_config.LinkColumn("Source", display_text="open"),
-    },
-)
-
-st.subheader("Calculator: would this chip be controlled?")
-left, right = st.columns(2)
-throughput = left.number_input(
-    "Peak dense throughput (TOPS or TFLOPS, no sparsity)", 0.0, 1e6, 296.0, step=10.0, key="calc_throughput"
-)
-bits = left.selectbox("Bit length of that operation", [4, 8, 16, 32], index=1, key="calc_bits")
-die = left.number_input("Die area, mm² (0 = unknown)", 0.0, 1e5, 814.0, step=10.0)
-link = right.number_input("Chip-to-chip bandwidth, GB/s (0 = unknown)", 0.0, 1e6, 900.0, step=50.0)
-dram = right.number_input("Memory (DRAM) bandwidth, GB/s (0 = unknown)", 0.0, 1e6, 4000.0, step=100.0)
-datacenter = right.toggle("Designed or marketed for datacenters", value=True, key="calc_datacenter")
-typed = rules.figures_for_throughput(throughput, bits, die or None, link or None, dram or None, datacenter)
-st.metric("TPP of these figures", f"{rules.tpp(throughput, bits):,.0f}")
-answers = []
-for version_id, version in db.rule_versions().items():
-    result = rules.classify(typed, version)
-    cited = db.paragraphs_of(version_id)
-    answers.append(
-        {
-            "rule": version_id,
-            "status": transforms.status_text(result.controlled, result.eccn),
-            "reason": result.reason,
-            "licence policy": result.licence_policy,
-            "rule source": rules_by_id.loc[version_id, "source_url"],
-            "wording from": ", ".join(cited["publisher"].drop_duplicates()),
-        }
-    )
-st.dataframe(
-    answers,
-    width="stretch",
-    hide_index=True,
-    column_config={"rule source": st.column_config.LinkColumn("Rule (Federal Register)", display_text="open")},
-)
-with st.expander("The rule wording relied on"):
-    for row in paragraphs.itertuples():
-        st.markdown(
-            f"**{row.rule_id} {row.paragraph}**: “{filters.escape_markdown(row.wording)}” "
-            f"({ui.safe_link(row.source_title, row.source_url)}). {filters.escape_markdown(row.note or '')}"
+with ui.on_request("Status of every chip under every rule version (table)", "status_table") as shown:
+    if shown:
+        matrix = transforms.status_matrix(status)
+        st.dataframe(matrix, width="stretch", hide_index=True)
+        st.download_button(
+            "Status table (CSV)",
+            status[
+                [
+                    "chip_id",
+                    "name",
+                    "vendor",
+                    "rule_id",
+                    "tpp",
+                    "performance_density",
+                    "controlled",
+                    "eccn",
+                    "reason",
+                    "licence_policy",
+                ]
+            ]
+            .to_csv(index=False)
+            .encode(),
+            "chip-rule-status.csv",
+            "text/csv",
+            on_click="ignore",
+            key="csv-rule-status",
         )
+
+with ui.on_request(f"Why each chip has its status under {rule_id}", "reasons_table") as shown:
+    if shown:
+        st.dataframe(chosen[["name", "status_text", "reason", "licence_policy"]], width="stretch", hide_index=True)
+
+with ui.on_request("Licensing actions aimed at named chips", "licensing_table") as shown:
+    if shown:
+        st.caption(
+            "These act on named products, not through thresholds, so they are shown beside the threshold status."
+        )
+        licensing = transforms.named_chip_actions(db.events(categories=("licensing",)), db.chips()["name"].tolist())
+        st.dataframe(
+            licensing[["date", "title", "actor", "summary", "source_url"]],
+            width="stretch",
+            hide_index=True,
+            column_config={
+                "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+                "source_url": st.column_config.LinkColumn("Source", display_text="open"),
+            },
+        )
+
+with ui.on_request("Calculator: would a chip with these figures be controlled?", "calculator") as shown:
+    if shown:
+        left, right = st.columns(2)
+        throughput = left.number_input(
+            "Peak dense throughput (TOPS or TFLOPS, no sparsity)", 0.0, 1e6, 296.0, step=10.0, key="calc_throughput"
+        )
+        bits = left.selectbox("Bit length of that operation", [4, 8, 16, 32], index=1, key="calc_bits")
+        die = left.number_input("Die area, mm² (0 = unknown)", 0.0, 1e5, 814.0, step=10.0)
+        link = right.number_input("Chip-to-chip bandwidth, GB/s (0 = unknown)", 0.0, 1e6, 900.0, step=50.0)
+        dram = right.number_input("Memory (DRAM) bandwidth, GB/s (0 = unknown)", 0.0, 1e6, 4000.0, step=100.0)
+        datacenter = right.toggle("Designed or marketed for datacenters", value=True, key="calc_datacenter")
+        typed = rules.figures_for_throughput(throughput, bits, die or None, link or None, dram or None, datacenter)
+        st.metric("TPP of these figures", f"{rules.tpp(throughput, bits):,.0f}")
+        answers = []
+        for version_id, version in db.rule_versions().items():
+            result = rules.classify(typed, version)
+            cited = db.paragraphs_of(version_id)
+            answers.append(
+                {
+                    "rule": version_id,
+                    "status": transforms.status_text(result.controlled, result.eccn),
+                    "reason": result.reason,
+                    "licence policy": result.licence_policy,
+                    "rule source": rules_by_id.loc[version_id, "source_url"],
+                    "wording from": ", ".join(cited["publisher"].drop_duplicates()),
+                }
+            )
+        st.dataframe(
+            answers,
+            width="stretch",
+            hide_index=True,
+            column_config={"rule source": st.column_config.LinkColumn("Rule (Federal Register)", display_text="open")},
+        )
+
+with ui.on_request("The rule wording relied on", "rule_wording") as shown:
+    if shown:
+        for row in paragraphs.itertuples():
+            st.markdown(
+                f"**{row.rule_id} {row.paragraph}**: “{filters.escape_markdown(row.wording)}” "
+                f"({ui.safe_link(row.source_title, row.source_url)}). {filters.escape_markdown(row.note or '')}"
+            )

@@ -84,58 +84,64 @@ ui.show_chart(
     markers=markers,
 )
 
-st.subheader("Compare chips side by side")
-options = all_chips["chip_id"].tolist()
-names = dict(zip(all_chips["chip_id"], all_chips["name"], strict=True))
-default = [c for c in ("nvidia-h100-sxm", "nvidia-h20", "huawei-ascend-910b", "huawei-ascend-910c") if c in options]
-picked = filters.bound_multiselect(
-    st, "Chips to compare", options, "compare", format_func=lambda c: names.get(c, c), default=default
-)
-labels = {
-    "fp16_tflops": "FP16 tensor TFLOPS (dense)",
-    "int8_tops": "INT8 TOPS (dense)",
-    "memory_bw_gbs": "Memory bandwidth (GB/s)",
-    "memory_gb": "Memory (GB)",
-    "interconnect_gbs": "Chip-to-chip bandwidth (GB/s)",
-}
-if picked:
-    chosen = all_chips[all_chips["chip_id"].isin(picked)]
-    long = chosen.melt(id_vars=["chip_id", "name", "vendor"], value_vars=list(labels), var_name="attribute")
-    long = long.dropna(subset=["value"])
-    long["attribute_label"] = long["attribute"].map(labels)
-    spec = charts.ChartSpec(
-        name="chip-comparison",
-        title="How the picked chips compare",
-        subtitle="Blank where no source gives a figure",
-        height=220 + 150 * long["attribute"].nunique(),
-    )
-    cited = db.chip_specs(picked)
-    ui.show_chart(charts.chip_comparison, (long,), long, spec, shared, cited["source_id"])
-    st.dataframe(
-        cited[["name", "attribute", "value", "confidence", "publisher", "source_url", "note"]],
-        width="stretch",
-        hide_index=True,
-        column_config={"source_url": st.column_config.LinkColumn("Source", display_text="open")},
-    )
+with ui.on_request(
+    "Compare chips side by side (chart and cited figures)", "compare_open", opened_by=["compare"]
+) as shown:
+    if shown:
+        options = all_chips["chip_id"].tolist()
+        names = dict(zip(all_chips["chip_id"], all_chips["name"], strict=True))
+        default = [
+            c for c in ("nvidia-h100-sxm", "nvidia-h20", "huawei-ascend-910b", "huawei-ascend-910c") if c in options
+        ]
+        picked = filters.bound_multiselect(
+            st, "Chips to compare", options, "compare", format_func=lambda c: names.get(c, c), default=default
+        )
+        labels = {
+            "fp16_tflops": "FP16 tensor TFLOPS (dense)",
+            "int8_tops": "INT8 TOPS (dense)",
+            "memory_bw_gbs": "Memory bandwidth (GB/s)",
+            "memory_gb": "Memory (GB)",
+            "interconnect_gbs": "Chip-to-chip bandwidth (GB/s)",
+        }
+        if picked:
+            chosen = all_chips[all_chips["chip_id"].isin(picked)]
+            long = chosen.melt(id_vars=["chip_id", "name", "vendor"], value_vars=list(labels), var_name="attribute")
+            long = long.dropna(subset=["value"])
+            long["attribute_label"] = long["attribute"].map(labels)
+            spec = charts.ChartSpec(
+                name="chip-comparison",
+                title="How the picked chips compare",
+                subtitle="Blank where no source gives a figure",
+                height=220 + 150 * long["attribute"].nunique(),
+            )
+            cited = db.chip_specs(picked)
+            ui.show_chart(charts.chip_comparison, (long,), long, spec, shared, cited["source_id"])
+            st.dataframe(
+                cited[["name", "attribute", "value", "confidence", "publisher", "source_url", "note"]],
+                width="stretch",
+                hide_index=True,
+                column_config={"source_url": st.column_config.LinkColumn("Source", display_text="open")},
+            )
 
-st.subheader("Specifications of every chip shown")
-table = chips.drop(columns=["label", "china_label", "estimate_label"])
-st.dataframe(
-    table,
-    width="stretch",
-    hide_index=True,
-    column_config={
-        "release_date": st.column_config.DateColumn("Released", format="YYYY-MM"),
-        "fp16_tflops": st.column_config.NumberColumn("FP16 TFLOPS", format="%.0f"),
-        "int8_tops": st.column_config.NumberColumn("INT8 TOPS", format="%.0f"),
-        "memory_bw_gbs": st.column_config.NumberColumn("Mem. GB/s", format="%.0f"),
-    },
-)
-st.download_button(
-    "Chip table (CSV)",
-    table.to_csv(index=False).encode(),
-    "chips.csv",
-    "text/csv",
-    on_click="ignore",
-    key="csv-chips-table",
-)
+with ui.on_request(f"Specifications of the {len(chips)} chips shown (table)", "specs_table") as shown:
+    if shown:
+        table = chips.drop(columns=["label", "china_label", "estimate_label"])
+        st.dataframe(
+            table,
+            width="stretch",
+            hide_index=True,
+            column_config={
+                "release_date": st.column_config.DateColumn("Released", format="YYYY-MM"),
+                "fp16_tflops": st.column_config.NumberColumn("FP16 TFLOPS", format="%.0f"),
+                "int8_tops": st.column_config.NumberColumn("INT8 TOPS", format="%.0f"),
+                "memory_bw_gbs": st.column_config.NumberColumn("Mem. GB/s", format="%.0f"),
+            },
+        )
+        st.download_button(
+            "Chip table (CSV)",
+            table.to_csv(index=False).encode(),
+            "chips.csv",
+            "text/csv",
+            on_click="ignore",
+            key="csv-chips-table",
+        )

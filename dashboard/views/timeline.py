@@ -74,31 +74,32 @@ for row in events[events["event_id"].isin(picked_ids)].itertuples():
             st.caption(f"Federal Register: {row.fr_citation}")
         st.markdown("Source: " + ui.safe_link(row.source_title, row.source_url) + f" · confidence: {row.confidence}")
 
-st.subheader("All events shown")
-search = st.text_input("Search titles and summaries", key="event_search", max_chars=100)
-table = transforms.search_rows(events, search, ["title", "summary"])
-st.dataframe(
-    table[
-        [
-            "date",
-            "title",
-            "category_label",
-            "jurisdiction",
-            "actor",
-            "effective",
-            "fr_citation",
-            "companies",
-            "source_url",
-        ]
-    ],
-    width="stretch",
-    hide_index=True,
-    column_config={
-        "date": st.column_config.DateColumn("Announced", format="YYYY-MM-DD"),
-        "title": st.column_config.TextColumn("Event", width="large"),
-        "category_label": "Category",
-        "effective": st.column_config.DateColumn("Effective", format="YYYY-MM-DD"),
-        "fr_citation": "Federal Register",
-        "source_url": st.column_config.LinkColumn("Source", display_text="open"),
-    },
-)
+with ui.on_request(f"Table of the {len(events)} events shown (search, sort, open sources)", "events_table") as shown:
+    if shown:
+        search = st.text_input("Search titles and summaries", key="event_search", max_chars=100)
+        table = transforms.search_rows(events, search, ["title", "summary"])
+        st.dataframe(
+            table[
+                [
+                    "date",
+                    "title",
+                    "category_label",
+                    "jurisdiction",
+                    "actor",
+                    "effective",
+                    "fr_citation",
+                    "companies",
+                    "source_url",
+                ]
+            ],
+            width="stretch",
+            hide_index=True,
+            column_config={
+                "date": st.column_config.DateColumn("Announced", format="YYYY-MM-DD"),
+                "title": st.column_config.TextColumn("Event", width="large"),
+                "category_label": "Category",
+                "effective": st.column_config.DateColumn("Effective", format="YYYY-MM-DD"),
+                "fr_citation": "Federal Register",
+                "source_url": st.column_config.LinkColumn("Source", display_text="open"),
+            },
+        )

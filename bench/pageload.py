@@ -2,8 +2,9 @@
 
 usage: .venv/bin/python -m bench.pageload [--runs 5] [--write]
 Every time is also measured for a baseline started beside the dashboard in the same run (a one-chart
-page for page loads, a one-widget page for reruns), and reported as a ratio, so results hold on a
-noisy machine. --write stores the JSON in bench/results/ and the table in bench/README.md.
+page for page loads, a one-widget page for reruns), in rounds that visit the baselines and every page
+once each, and reported as a ratio, so results hold on a noisy machine. --write stores the JSON in
+bench/results/ and the table in bench/README.md.
 """
 
 from __future__ import annotations
@@ -93,14 +94,24 @@ def rerun_time(browser, url: str, expected: int) -> float:
     return (finished - start) / 1000
 
 
-def median_of(measure, runs: int) -> dict:
-    measure()  # warm-up: imports, caches
-    times = [measure() for _ in range(runs)]
+def summary(times: list[float]) -> dict:
     return {
         "median_s": round(statistics.median(times), 3),
         "min_s": round(min(times), 3),
         "max_s": round(max(times), 3),
     }
+
+
+def interleaved(measures: dict, runs: int) -> dict:
+    """Median of `runs` timings per measure, taken in rounds that visit every measure once, so a
+    machine that slows down for a while slows the baselines and the pages alike."""
+    for measure in measures.values():
+        measure()  # warm-up: imports, caches
+    times: dict = {name: [] for name in measures}
+    for _ in range(runs):
+        for name, measure in measures.items():
+            times[name].append(measure())
+    return {name: summary(values) for name, values in times.items()}
 
 
 def build_times(runs: int) -> dict:
@@ -130,22 +141,38 @@ def run(runs: int) -> dict:
             results["cold_start_s"] = round(cold, 2)
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-                base_page = median_of(lambda: page_time(browser, chart_url, 1), runs)
-                base_rerun = median_of(lambda: rerun_time(browser, widget_url, 0), runs)
-                base_chart_rerun = median_of(lambda: rerun_time(browser, chart_widget_url, 1), runs)
-                results["baseline"] = {"page": base_page, "rerun": base_rerun, "rerun_with_chart": base_chart_rerun}
-                results["pages"] = {}
-                for path, expected in EXPECTED_CHARTS.items():
-                    url = f"{app_url}/{path}"
-                    load = median_of(lambda url=url, expected=expected: page_time(browser, url, expected), runs)
-                    rerun = median_of(lambda url=url, expected=expected: rerun_time(browser, url, expected), runs)
-                    results["pages"]["/" + path] = {
-                        "load": load,
-                        "load_ratio": round(load["median_s"] / base_page["median_s"], 2),
-                        "rerun": rerun,
-                        "rerun_ratio": round(rerun["median_s"] / base_rerun["median_s"], 2),
-                        "rerun_ratio_chart": round(rerun["median_s"] / base_chart_rerun["median_s"], 2),
+                loads = interleaved(
+                    {"baseline": lambda: page_time(browser, chart_url, 1)}
+                    | {
+                        path: lambda url=f"{app_url}/{path}", expected=expected: page_time(browser, url, expected)
+                        for path, expected in EXPECTED_CHARTS.items()
+                    },
+                    runs,
+                )
+                reruns = interleaved(
+                    {
+                        "baseline": lambda: rerun_time(browser, widget_url, 0),
+                        "baseline_with_chart": lambda: rerun_time(browser, chart_widget_url, 1),
                     }
+                    | {
+                        path: lambda url=f"{app_url}/{path}", expected=expected: rerun_time(browser, url, expected)
+                        for path, expected in EXPECTED_CHARTS.items()
+                    },
+                    runs,
+                )
+                base_page, base_rerun = loads.pop("baseline"), reruns.pop("baseline")
+                base_chart_rerun = reruns.pop("baseline_with_chart")
+                results["baseline"] = {"page": base_page, "rerun": base_rerun, "rerun_with_chart": base_chart_rerun}
+                results["pages"] = {
+                    "/" + path: {
+                        "load": loads[path],
+                        "load_ratio": round(loads[path]["median_s"] / base_page["median_s"], 2),
+                        "rerun": reruns[path],
+                        "rerun_ratio": round(reruns[path]["median_s"] / base_rerun["median_s"], 2),
+                        "rerun_ratio_chart": round(reruns[path]["median_s"] / base_chart_rerun["median_s"], 2),
+                    }
+                    for path in EXPECTED_CHARTS
+                }
                 browser.close()
             results["server_rss_mb"] = round(rss_mb(app.pid), 1)
         finally:

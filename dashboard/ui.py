@@ -113,6 +113,19 @@ def on_request(label: str, key: str, opened_by: Sequence[str] = ()) -> Iterator[
         yield section.open
 
 
+COMMON_COLUMNS = {
+    "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+    "source_url": st.column_config.LinkColumn("Source", display_text="open"),
+}
+
+
+def table(frame, columns: dict | None = None) -> None:
+    """A full-width table without the index: dates read YYYY-MM-DD and source URLs open as links,
+    unless `columns` configures them otherwise."""
+    common = {name: config for name, config in COMMON_COLUMNS.items() if name in getattr(frame, "columns", ())}
+    st.dataframe(frame, width="stretch", hide_index=True, column_config=common | (columns or {}))
+
+
 def data_as_of_caption() -> None:
     headline = db.headline()
     st.caption(

@@ -91,6 +91,9 @@ def test_sections_on_request_are_built_only_when_opened(page: str) -> None:
     assert not at.exception, [e.value for e in at.exception]
     assert (len(at.get("plotly_chart")), len(at.dataframe)) == (charts, tables)
     assert all(len(table.value) > 0 for table in at.dataframe)
+    for table in at.dataframe:
+        if "source_url" in table.value.columns:
+            assert json.loads(table.proto.columns)["source_url"]["type_config"]["type"] == "link"
 
 
 def test_link_opens_a_section_on_request() -> None:

@@ -89,7 +89,7 @@ if records.empty:
 else:
     with ui.on_request(f"Table of the {len(records)} records shown (with sources)", "records_table") as shown:
         if shown:
-            st.dataframe(
+            ui.table(
                 records[
                     [
                         "date",
@@ -103,11 +103,5 @@ else:
                         "source_url",
                     ]
                 ],
-                width="stretch",
-                hide_index=True,
-                column_config={
-                    "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-                    "summary": st.column_config.TextColumn("What happened", width="large"),
-                    "source_url": st.column_config.LinkColumn("Source", display_text="open"),
-                },
+                {"summary": st.column_config.TextColumn("What happened", width="large")},
             )

@@ -66,7 +66,7 @@ if missing:
 with ui.on_request("Status of every chip under every rule version (table)", "status_table") as shown:
     if shown:
         matrix = transforms.status_matrix(status)
-        st.dataframe(matrix, width="stretch", hide_index=True)
+        ui.table(matrix)
         st.download_button(
             "Status table (CSV)",
             status[
@@ -93,7 +93,7 @@ with ui.on_request("Status of every chip under every rule version (table)", "sta
 
 with ui.on_request(f"Why each chip has its status under {rule_id}", "reasons_table") as shown:
     if shown:
-        st.dataframe(chosen[["name", "status_text", "reason", "licence_policy"]], width="stretch", hide_index=True)
+        ui.table(chosen[["name", "status_text", "reason", "licence_policy"]])
 
 with ui.on_request("Licensing actions aimed at named chips", "licensing_table") as shown:
     if shown:
@@ -101,15 +101,7 @@ with ui.on_request("Licensing actions aimed at named chips", "licensing_table") 
             "These act on named products, not through thresholds, so they are shown beside the threshold status."
         )
         licensing = transforms.named_chip_actions(db.events(categories=("licensing",)), db.chips()["name"].tolist())
-        st.dataframe(
-            licensing[["date", "title", "actor", "summary", "source_url"]],
-            width="stretch",
-            hide_index=True,
-            column_config={
-                "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-                "source_url": st.column_config.LinkColumn("Source", display_text="open"),
-            },
-        )
+        ui.table(licensing[["date", "title", "actor", "summary", "source_url"]])
 
 with ui.on_request("Calculator: would a chip with these figures be controlled?", "calculator") as shown:
     if shown:
@@ -138,12 +130,7 @@ with ui.on_request("Calculator: would a chip with these figures be controlled?",
                     "wording from": ", ".join(cited["publisher"].drop_duplicates()),
                 }
             )
-        st.dataframe(
-            answers,
-            width="stretch",
-            hide_index=True,
-            column_config={"rule source": st.column_config.LinkColumn("Rule (Federal Register)", display_text="open")},
-        )
+        ui.table(answers, {"rule source": st.column_config.LinkColumn("Rule (Federal Register)", display_text="open")})
 
 with ui.on_request("The rule wording relied on", "rule_wording") as shown:
     if shown:

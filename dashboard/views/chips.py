@@ -116,21 +116,14 @@ with ui.on_request(
             )
             cited = db.chip_specs(picked)
             ui.show_chart(charts.chip_comparison, (long,), long, spec, shared, cited["source_id"])
-            st.dataframe(
-                cited[["name", "attribute", "value", "confidence", "publisher", "source_url", "note"]],
-                width="stretch",
-                hide_index=True,
-                column_config={"source_url": st.column_config.LinkColumn("Source", display_text="open")},
-            )
+            ui.table(cited[["name", "attribute", "value", "confidence", "publisher", "source_url", "note"]])
 
 with ui.on_request(f"Specifications of the {len(chips)} chips shown (table)", "specs_table") as shown:
     if shown:
         table = chips.drop(columns=["label", "china_label", "estimate_label"])
-        st.dataframe(
+        ui.table(
             table,
-            width="stretch",
-            hide_index=True,
-            column_config={
+            {
                 "release_date": st.column_config.DateColumn("Released", format="YYYY-MM"),
                 "fp16_tflops": st.column_config.NumberColumn("FP16 TFLOPS", format="%.0f"),
                 "int8_tops": st.column_config.NumberColumn("INT8 TOPS", format="%.0f"),

@@ -39,11 +39,9 @@ sources = db.sources()
 st.subheader(f"All {len(sources)} sources")
 search = st.text_input("Search sources", key="source_search", max_chars=100)
 table = transforms.search_rows(sources, search, ["title", "publisher"])
-st.dataframe(
+ui.table(
     table[["publisher", "title", "url", "published", "kind", "licence", "rows_cited"]],
-    width="stretch",
-    hide_index=True,
-    column_config={
+    {
         "title": st.column_config.TextColumn("Title", width="large"),
         "url": st.column_config.LinkColumn("Link", display_text="open"),
         "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
@@ -56,6 +54,6 @@ st.subheader("Known limitations")
 limitations = readme.split("## Known limitations and gaps (values left NULL)", 1)[-1].split("\n## ", 1)[0]
 st.markdown(limitations)
 st.subheader("Data dictionary")
-st.dataframe(db.data_dictionary(), width="stretch", hide_index=True)
+ui.table(db.data_dictionary())
 with st.expander("Full data documentation (data/README.md)"):
     st.markdown(readme)

@@ -78,7 +78,7 @@ with ui.on_request(f"Table of the {len(events)} events shown (search, sort, open
     if shown:
         search = st.text_input("Search titles and summaries", key="event_search", max_chars=100)
         table = transforms.search_rows(events, search, ["title", "summary"])
-        st.dataframe(
+        ui.table(
             table[
                 [
                     "date",
@@ -92,9 +92,7 @@ with ui.on_request(f"Table of the {len(events)} events shown (search, sort, open
                     "source_url",
                 ]
             ],
-            width="stretch",
-            hide_index=True,
-            column_config={
+            {
                 "date": st.column_config.DateColumn("Announced", format="YYYY-MM-DD"),
                 "title": st.column_config.TextColumn("Event", width="large"),
                 "category_label": "Category",
@@ -103,6 +101,5 @@ with ui.on_request(f"Table of the {len(events)} events shown (search, sort, open
                 "companies": "Companies",
                 "effective": st.column_config.DateColumn("Effective", format="YYYY-MM-DD"),
                 "fr_citation": "Federal Register",
-                "source_url": st.column_config.LinkColumn("Source", display_text="open"),
             },
         )

@@ -120,7 +120,7 @@ def build_times(runs: int) -> dict:
         started = time.perf_counter()
         subprocess.run([sys.executable, "-m", "dashboard.build"], cwd=ROOT, check=True, capture_output=True)
         times.append(time.perf_counter() - started)
-    return {"median_s": round(statistics.median(times), 3), "max_s": round(max(times), 3)}
+    return summary(times)
 
 
 def run(runs: int) -> dict:

@@ -284,8 +284,8 @@ def overview_timeline(key_events: pd.DataFrame, outcomes: pd.DataFrame) -> go.Fi
     return fig
 
 
-def spec_scatter(chips: pd.DataFrame, column: str, axis_title: str, log: bool = True) -> go.Figure:
-    """One chip attribute against release date, by vendor; China variants as open diamonds."""
+def spec_scatter(chips: pd.DataFrame, column: str, axis_title: str) -> go.Figure:
+    """One chip attribute against release date (log scale), by vendor; China variants as open diamonds."""
     data = chips.dropna(subset=[column, "release_date"])
     fig = go.Figure()
     for vendor, group in data.groupby("vendor", sort=True):
@@ -309,7 +309,7 @@ def spec_scatter(chips: pd.DataFrame, column: str, axis_title: str, log: bool = 
                 f"{axis_title}: %{{y:,.0f}}<br>Released %{{x|%b %Y}}<extra></extra>",
             )
         )
-    fig.update_yaxes(title=axis_title, type="log" if log else "linear", dtick=1 if log else None)
+    fig.update_yaxes(title=axis_title, type="log", dtick=1)
     fig.update_xaxes(title=None, type="date")
     return fig
 
@@ -419,16 +419,15 @@ def revenue_bars(revenue: pd.DataFrame) -> go.Figure:
         ),
         secondary_y=False,
     )
-    shares = revenue
     fig.add_trace(
         go.Scatter(
-            x=shares["fiscal_date"],
-            y=shares["share_pct"],
+            x=revenue["fiscal_date"],
+            y=revenue["share_pct"],
             name="Share of Nvidia revenue (%)",
             mode="lines+markers",
             connectgaps=False,
             line={"color": "#444444", "width": 2},
-            customdata=shares[["fiscal_label"]].to_numpy(),
+            customdata=revenue[["fiscal_label"]].to_numpy(),
             hovertemplate="%{customdata[0]}: %{y:.0f}% of revenue<extra></extra>",
         ),
         secondary_y=True,
@@ -511,7 +510,7 @@ def threshold_map(points: pd.DataFrame, paragraphs: pd.DataFrame) -> go.Figure:
             fig.add_annotation(
                 x=math.log10(x1),
                 y=math.log10(y1),
-                text="Case-by-case licence review<br>below TPP 21,000",
+                text=f"Case-by-case licence review<br>below TPP {x1:,.0f}",
                 showarrow=False,
                 xanchor="right",
                 yanchor="top",

@@ -218,7 +218,8 @@ def chip_vendors() -> list[str]:
 
 def vendors_among(companies) -> list[str]:
     """The chosen companies that make chips in the database (the chips filter)."""
-    return [company for company in companies if company in chip_vendors()]
+    makers = set(chip_vendors())
+    return [company for company in companies if company in makers]
 
 
 @st.cache_data(show_spinner=False)

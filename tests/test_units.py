@@ -134,3 +134,30 @@ def test_short_company_names_for_aggregates() -> None:
     assert transforms.short_company_name("Chinese AI developers (aggregate)") == "China: AI developers"
     assert transforms.short_company_name("Chinese buyers (aggregate)") == "China: buyers"
     assert transforms.short_company_name("Baidu") == "Baidu"
+
+
+def test_case_by_case_zone_is_labelled_with_its_own_threshold() -> None:
+    paragraph = {
+        "paragraph": "case-by-case review",
+        "outcome": "case_by_case",
+        "scope": "any",
+        "tpp_min": None,
+        "tpp_below": 15000.0,
+        "pd_min": None,
+        "pd_below": None,
+        "interconnect_min_gbs": None,
+    }
+    columns = [
+        "vendor",
+        "tpp",
+        "performance_density",
+        "label",
+        "china_variant",
+        "datacenter",
+        "name",
+        "status_text",
+        "reason",
+    ]
+    points = pd.DataFrame(columns=columns)
+    fig = charts.threshold_map(points, pd.DataFrame([paragraph]))
+    assert [a.text for a in fig.layout.annotations] == ["Case-by-case licence review<br>below TPP 15,000"]

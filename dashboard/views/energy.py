@@ -1,107 +1,9 @@
 """Solar and EVs: China's build-out against the world, absolute and as a share of the world."""
 
-from dataclasses import dataclass
-
 import streamlit as st
 
 from dashboard import charts, db, filters, transforms, ui
-
-
-@dataclass(frozen=True)
-class Measure:
-    metrics: tuple[str, ...]
-    bases: dict  # region -> bases drawn; "*" for every other region
-    share_basis: str | None  # the basis on which China and World both exist, for "share of world"
-    title: str
-    share_title: str
-    subtitle: str
-    unit: str
-
-
-MEASURES = {
-    "solar-added": Measure(
-        ("pv_added_gw",),
-        {"China": ("NEA (AC)", "IEA PVPS (DC)"), "*": ("IEA PVPS (DC)", "IRENA via OWID")},
-        "IRENA via OWID",
-        "China installs more than half of the world's new solar capacity",
-        "China's share of the world's new solar capacity passed half",
-        "Solar PV capacity added per year, GW",
-        "GW",
-    ),
-    "solar-capacity": Measure(
-        ("pv_cumulative_gw",),
-        {"China": ("NEA (AC)",), "*": ("IRENA via OWID",)},
-        "IRENA via OWID",
-        "China's installed solar capacity passed 1,000 GW in 2025",
-        "China holds about four in ten of the world's installed solar panels",
-        "Installed solar PV capacity at year end, GW",
-        "GW",
-    ),
-    "solar-generation": Measure(
-        ("solar_generation_twh",),
-        {"*": ("Ember and Energy Institute via OWID",)},
-        "Ember and Energy Institute via OWID",
-        "China generates three times as much solar electricity as the United States",
-        "China makes about four in ten of the world's solar kilowatt-hours",
-        "Electricity generated from solar, TWh",
-        "TWh",
-    ),
-    "solar-share": Measure(
-        ("solar_share_elec_pct",),
-        {"*": ("Ember and Energy Institute via OWID",)},
-        None,
-        "Solar's share of China's electricity rose from under 1% to over 10% in a decade",
-        "",
-        "Share of electricity generated from solar",
-        "percent",
-    ),
-    "ev-sales": Measure(
-        ("ev_car_sales",),
-        {"*": ("IEA via OWID",)},
-        "IEA via OWID",
-        "China sells most of the world's electric cars",
-        "About six in ten electric cars sold worldwide are sold in China",
-        "Electric cars sold per year (battery and plug-in hybrid), IEA",
-        "vehicles",
-    ),
-    "ev-share": Measure(
-        ("ev_car_share_pct",),
-        {"*": ("IEA via OWID",)},
-        None,
-        "Half of new cars sold in China are electric, far above the world average",
-        "",
-        "Share of new cars sold that are electric (battery and plug-in hybrid), IEA",
-        "percent",
-    ),
-    "nev-sales": Measure(
-        ("nev_sales", "nev_exports"),
-        {"China": ("CAAM (wholesale, incl. exports)",)},
-        None,
-        "China's NEV sales rose more than thirteenfold from 2019 to 2025, and exports took off after 2021",
-        "",
-        "China, CAAM wholesale basis (counts exports); vehicles per year",
-        "vehicles",
-    ),
-    "nev-share": Measure(
-        ("nev_share_pct",),
-        {"China": ("CAAM (wholesale, incl. exports)",)},
-        None,
-        "New energy vehicles reached nearly half of China's vehicle sales in 2025",
-        "",
-        "China, NEV share of all new vehicles sold, CAAM basis",
-        "percent",
-    ),
-}
-LABELS = {
-    "solar-added": "Solar added",
-    "solar-capacity": "Solar capacity",
-    "solar-generation": "Solar electricity",
-    "solar-share": "Solar share",
-    "ev-sales": "EV sales",
-    "ev-share": "EV share",
-    "nev-sales": "NEV sales (CAAM)",
-    "nev-share": "NEV share (CAAM)",
-}
+from dashboard.measures import MEASURES
 
 shared = filters.current()
 st.title("Solar power and electric vehicles")
@@ -112,7 +14,12 @@ st.caption(
 )
 key = (
     st.segmented_control(
-        "Measure", list(MEASURES), default="solar-added", key="measure", bind="query-params", format_func=LABELS.get
+        "Measure",
+        list(MEASURES),
+        default="solar-added",
+        key="measure",
+        bind="query-params",
+        format_func=lambda key: MEASURES[key].label,
     )
     or "solar-added"
 )

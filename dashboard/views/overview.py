@@ -16,14 +16,19 @@ st.markdown(
 ui.data_as_of_caption()
 
 headline = db.headline()
-latest_nev = db.sector_series("nev_share_pct", "China", "CAAM (wholesale, incl. exports)", shared.years).tail(1)
+nev_share = db.sector_series("nev_share_pct", "China", "CAAM (wholesale, incl. exports)", shared.years)
+latest_nev = nev_share.tail(1)
 latest_pv = db.sector_series("pv_added_gw", "China", "NEA (AC)", shared.years).tail(1)
 columns = st.columns(4)
 columns[0].metric("Policy events tracked", f"{headline['events']}")
 columns[1].metric("Chips compared", f"{headline['chips']}")
 if not latest_nev.empty:
     row = latest_nev.iloc[0]
-    columns[2].metric(f"China NEV share of vehicle sales, {row.year}", f"{row.value:.1f}%", help=row.basis)
+    columns[2].metric(
+        f"China NEV share, {row.year}",
+        f"{row.value:.1f}%",
+        help=f"New energy vehicles as a share of all vehicle sales; {row.basis}",
+    )
 if not latest_pv.empty:
     row = latest_pv.iloc[0]
     columns[3].metric(f"China solar capacity added, {row.year}", f"{row.value:,.0f} GW", help=row.basis)
@@ -31,9 +36,7 @@ if not latest_pv.empty:
 key_events = db.events(companies=shared.companies, years=shared.years, key_only=True)
 outcomes = pd.concat(
     [
-        db.sector_series("nev_share_pct", "China", "CAAM (wholesale, incl. exports)", shared.years).assign(
-            series="China: NEV share of vehicle sales", colour=charts.REGION_COLOURS["China"]
-        ),
+        nev_share.assign(series="China: NEV share of vehicle sales", colour=charts.REGION_COLOURS["China"]),
         db.sector_series("solar_share_elec_pct", "China", "Ember and Energy Institute via OWID", shared.years).assign(
             series="China: solar share of electricity", colour="#E69F00"
         ),

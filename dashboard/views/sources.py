@@ -42,9 +42,12 @@ table = transforms.search_rows(sources, search, ["title", "publisher"])
 ui.table(
     table[["publisher", "title", "url", "published", "kind", "licence", "rows_cited"]],
     {
+        "publisher": "Publisher",
         "title": st.column_config.TextColumn("Title", width="large"),
         "url": st.column_config.LinkColumn("Link", display_text="open"),
         "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
+        "kind": "Kind",
+        "licence": "Licence",
         "rows_cited": st.column_config.NumberColumn("Rows citing it"),
     },
 )
@@ -55,5 +58,6 @@ limitations = readme.split("## Known limitations and gaps (values left NULL)", 1
 st.markdown(limitations)
 st.subheader("Data dictionary")
 ui.table(db.data_dictionary())
-with st.expander("Full data documentation (data/README.md)"):
-    st.markdown(readme)
+with ui.on_request("Full data documentation (data/README.md)", "data_docs") as shown:
+    if shown:
+        st.markdown(readme)

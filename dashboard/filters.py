@@ -73,9 +73,12 @@ def shown(values: Iterable[str]) -> str:
     return ", ".join(parts)
 
 
+MARKDOWN_ESCAPES = str.maketrans({ch: "\\" + ch for ch in "\\`*_{}[]()<>#+-.!|~$:"})
+
+
 def escape_markdown(text: str) -> str:
-    special = "\\`*_{}[]()<>#+-.!|~$:"
-    return "".join("\\" + ch if ch in special else ch for ch in text if ch.isprintable())
+    printable = text if text.isprintable() else "".join(ch for ch in text if ch.isprintable())
+    return printable.translate(MARKDOWN_ESCAPES)
 
 
 def _notice(container, message: str) -> None:

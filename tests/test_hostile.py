@@ -54,6 +54,22 @@ def test_notices_are_short_and_inert(raw) -> None:
     assert "](" not in unescaped and "<" not in unescaped.replace("\\<", "")
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_escaped_markdown_keeps_the_printable_text_and_escapes_every_special_character(text) -> None:
+    escaped = filters.escape_markdown(text)
+    unescaped, index = [], 0
+    while index < len(escaped):
+        if escaped[index] == "\\":
+            assert escaped[index + 1] in "\\`*_{}[]()<>#+-.!|~$:"
+            index += 1
+        else:
+            assert escaped[index] not in "\\`*_{}[]()<>#+-.!|~$:"
+        unescaped.append(escaped[index])
+        index += 1
+    assert "".join(unescaped) == "".join(ch for ch in text if ch.isprintable())
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200), st.text(max_size=300))
 def test_links_render_only_for_http(title, url) -> None:

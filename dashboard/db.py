@@ -73,9 +73,12 @@ def _version_path(version: int) -> Path:
             pass
         except OSError:
             return build.DB_PATH  # no hard links on this filesystem: refresh needs a restart
-        for old in sorted(folder.glob(f"{build.DB_PATH.stem}-*.duckdb"), key=lambda p: p.stat().st_mtime)[
-            :-VERSIONS_KEPT
-        ]:
+        # Hard links share one modification time, so versions are ordered by the number in their name.
+        others = sorted(
+            (path for path in folder.glob(f"{build.DB_PATH.stem}-*.duckdb") if path != target),
+            key=lambda path: path.stem.rsplit("-", 1)[-1].zfill(20),
+        )
+        for old in others[: max(len(others) - (VERSIONS_KEPT - 1), 0)]:
             old.unlink(missing_ok=True)  # open connections keep reading their file until closed
     return target
 

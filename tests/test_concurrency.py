@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import shutil
 import threading
 import time
@@ -43,6 +44,7 @@ def private_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(build.DATA_DIR, data, ignore=shutil.ignore_patterns("*.duckdb", "versions", "*.tmp"))
     monkeypatch.setattr(build, "DATA_DIR", data)
     monkeypatch.setattr(build, "DB_PATH", data / "dashboard.duckdb")
+    monkeypatch.setattr(db, "_run", threading.local())  # versions pinned here must not outlive the test
     build.build()
     return data
 
@@ -92,3 +94,15 @@ def test_rebuild_while_serving_never_breaks_or_mixes(private_database: Path) -> 
     assert new is not None and new[0] == old[0] - 1
     assert seen <= {old, new}, seen
     assert new in seen
+
+
+def test_a_new_version_survives_pruning_of_linked_versions(private_database: Path) -> None:
+    """Every version is a hard link to a database file, so old and new ones can share one modification time."""
+    folder = private_database / "versions"
+    folder.mkdir()
+    for number in (10**18 + 5, 10**18 + 7, 10**18 + 9):
+        os.link(build.DB_PATH, folder / f"dashboard-{number}.duckdb")
+    target = db._version_path(10**18 + 11)
+    kept = sorted(path.name for path in folder.glob("dashboard-*.duckdb"))
+    assert target.exists()
+    assert kept == [f"dashboard-{10**18 + n}.duckdb" for n in (7, 9, 11)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 
 import pandas as pd
 
@@ -71,6 +72,17 @@ def output_estimates(records: pd.DataFrame) -> pd.DataFrame:
     return rows.sort_values(["year", "point"])
 
 
+def widest_disagreement(estimates: pd.DataFrame) -> tuple[int, float, float] | None:
+    """The year whose output estimates from two or more sources lie furthest apart (by ratio), with the
+    lowest and highest point; None when no year has two sources."""
+    spread = estimates.groupby("year")["point"].agg(["min", "max", "count"])
+    spread = spread[(spread["count"] >= 2) & (spread["min"] > 0)]
+    if spread.empty:
+        return None
+    year = (spread["max"] / spread["min"]).idxmax()
+    return int(year), float(spread.loc[year, "min"]), float(spread.loc[year, "max"])
+
+
 def nvidia_revenue(stats: pd.DataFrame) -> pd.DataFrame:
     """China revenue per Nvidia fiscal year, with its share of the total where both are known."""
     china = stats[stats["metric"] == "nvidia_china_revenue_usd"].set_index("year")
@@ -102,6 +114,29 @@ def china_share_of_world(series: pd.DataFrame) -> pd.DataFrame:
     wide = wide.dropna(subset=["China", "World"])
     wide["share_pct"] = 100 * wide["China"] / wide["World"]
     return wide[["basis", "year", "China", "World", "share_pct"]]
+
+
+def latest_common_year(
+    stats: pd.DataFrame, metric: str, regions: Sequence[str], basis: str
+) -> tuple[int, list[float]] | None:
+    """The latest year in which every one of `regions` has a value of `metric` on `basis`, and those values."""
+    rows = stats[(stats["metric"] == metric) & (stats["basis"] == basis) & stats["region"].isin(regions)]
+    wide = rows.pivot_table(index="year", columns="region", values="value")
+    wide = wide.reindex(columns=list(regions)).dropna()
+    if wide.empty:
+        return None
+    year = int(wide.index.max())
+    return year, [float(value) for value in wide.loc[year]]
+
+
+def first_and_last(stats: pd.DataFrame, metric: str, region: str, basis: str) -> tuple[tuple[int, float], ...] | None:
+    """The first and the last (year, value) of one series, or None unless it spans two years or more."""
+    rows = stats[(stats["metric"] == metric) & (stats["region"] == region) & (stats["basis"] == basis)]
+    rows = rows.dropna(subset=["value"]).sort_values("year")
+    if rows["year"].nunique() < 2:
+        return None
+    first, last = rows.iloc[0], rows.iloc[-1]
+    return (int(first["year"]), float(first["value"])), (int(last["year"]), float(last["value"]))
 
 
 def status_text(controlled, eccn) -> str:

@@ -143,6 +143,8 @@ def test_year_filter_narrows_energy_series() -> None:
     dates = pd.to_datetime([x for t in data_traces(first) for x in values(t["x"])])
     assert set(dates.year) <= {2020, 2021, 2022}
     assert {2020, 2022} <= set(dates.year)
+    assert first["layout"]["title"]["text"].startswith("<b>China added")
+    assert "2022" in first["layout"]["title"]["text"] and "2025" not in first["layout"]["title"]["text"]
 
 
 def test_company_filter_keeps_only_that_vendors_chips() -> None:

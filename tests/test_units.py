@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import charts, filters, transforms, ui
+from dashboard.measures import MEASURES
 
 
 def test_split_known_keeps_known_in_order_and_reports_the_rest() -> None:
@@ -161,3 +162,43 @@ def test_case_by_case_zone_is_labelled_with_its_own_threshold() -> None:
     points = pd.DataFrame(columns=columns)
     fig = charts.threshold_map(points, pd.DataFrame([paragraph]))
     assert [a.text for a in fig.layout.annotations] == ["Case-by-case licence review<br>below TPP 15,000"]
+
+
+def sector_rows(rows: list[tuple]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["metric", "region", "basis", "year", "value"])
+
+
+def test_headlines_are_computed_from_the_years_shown() -> None:
+    stats = sector_rows(
+        [
+            ("pv_added_gw", "China", "IRENA via OWID", 2022, 90.0),
+            ("pv_added_gw", "World", "IRENA via OWID", 2022, 200.0),
+            ("pv_added_gw", "China", "IRENA via OWID", 2023, 210.0),
+            ("pv_added_gw", "World", "IRENA via OWID", 2023, 350.0),
+            ("pv_added_gw", "China", "NEA (AC)", 2024, 277.0),  # no World figure on this basis
+        ]
+    )
+    solar = MEASURES["solar-added"]
+    assert solar.title(stats) == "China added 60% of the world's new solar capacity in 2023"
+    assert solar.title(stats[stats["year"] == 2022]) == "China added 45% of the world's new solar capacity in 2022"
+    # Without both figures for one year on one basis the title says what is drawn, not a finding.
+    assert solar.title(stats[stats["region"] == "China"]) == "Solar PV capacity added per year"
+
+
+def test_change_headline_needs_two_years() -> None:
+    stats = sector_rows(
+        [
+            ("nev_sales", "China", "CAAM (wholesale, incl. exports)", 2019, 1_206_000.0),
+            ("nev_sales", "China", "CAAM (wholesale, incl. exports)", 2025, 16_490_000.0),
+            ("nev_exports", "China", "CAAM (wholesale, incl. exports)", 2025, 2_615_000.0),
+        ]
+    )
+    nev = MEASURES["nev-sales"]
+    assert nev.title(stats) == "China's NEV sales went from 1.2 million in 2019 to 16.5 million in 2025"
+    assert nev.title(stats[stats["year"] == 2025]) == "China's NEV sales and exports"
+
+
+def test_widest_disagreement_between_sources_of_one_year() -> None:
+    estimates = pd.DataFrame({"year": [2024, 2025, 2025, 2025, 2026], "point": [2e5, 2e5, 4e5, 8.05e5, 6e5]})
+    assert transforms.widest_disagreement(estimates) == (2025, 2e5, 8.05e5)
+    assert transforms.widest_disagreement(estimates[estimates["year"] != 2025]) is None

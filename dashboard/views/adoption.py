@@ -47,9 +47,14 @@ if view == "records" and not records.empty:
 elif view == "ascend-output":
     estimates = transforms.output_estimates(db.adoption(("Huawei",), shared.years))
     if not estimates.empty:
+        widest = transforms.widest_disagreement(estimates)
         spec = charts.ChartSpec(
             name="huawei-ascend-output-estimates",
-            title="Estimates of Huawei's Ascend output disagree by a factor of four",
+            title=(
+                "Estimates of Huawei's Ascend output for {} range from {:,.0f} to {:,.0f} chips".format(*widest)
+                if widest
+                else "Estimates of Huawei's Ascend output, one point per source"
+            ),
             subtitle="Ascend chips produced or planned per year, one point per source; triangles are stated bounds",
         )
         ui.show_chart(

@@ -478,7 +478,10 @@ def region_lines(series: pd.DataFrame, unit_title: str, percent: bool = False) -
             )
         )
     fig.update_yaxes(title=unit_title, rangemode="tozero", ticksuffix="%" if percent else "", separatethousands=True)
-    fig.update_xaxes(title=None, type="date", tickformat="%Y")
+    # Over a few years Plotly ticks every half year, and "%Y" would print each year twice: tick once a year,
+    # at mid-year where the values sit.
+    yearly = {"dtick": "M12", "tick0": "2000-07-01"} if series["year"].nunique() <= 6 else {}
+    fig.update_xaxes(title=None, type="date", tickformat="%Y", **yearly)
     return fig
 
 

@@ -202,3 +202,13 @@ def test_widest_disagreement_between_sources_of_one_year() -> None:
     estimates = pd.DataFrame({"year": [2024, 2025, 2025, 2025, 2026], "point": [2e5, 2e5, 4e5, 8.05e5, 6e5]})
     assert transforms.widest_disagreement(estimates) == (2025, 2e5, 8.05e5)
     assert transforms.widest_disagreement(estimates[estimates["year"] != 2025]) is None
+
+
+def test_region_lines_tick_once_a_year_over_a_short_span() -> None:
+    def series(years: range) -> pd.DataFrame:
+        return pd.DataFrame(
+            {"region": "China", "basis": "X", "year": list(years), "value": 1.0, "confidence": "reported"}
+        )
+
+    assert charts.region_lines(series(range(2015, 2019)), "GW").layout.xaxis.dtick == "M12"
+    assert charts.region_lines(series(range(2015, 2026)), "GW").layout.xaxis.dtick is None

@@ -8,6 +8,7 @@ figure, so attribution survives an image download), its policy-event markers, pa
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -498,9 +499,73 @@ def _zone_label(paragraph: pd.Series) -> str:
     return label
 
 
+# Label placement assumes the narrowest plot (a phone), where labels collide first.
+LABEL_PLOT_PX, LABEL_CHAR_PX, LABEL_LINE_PX, MARKER_RADIUS_PX = (330, 330), 6, 12, 7
+LABEL_OFFSETS = {  # text position -> offset in px of the label box's lower-left corner from its marker's centre
+    "top center": lambda w, h, r: (-w / 2, r),
+    "bottom center": lambda w, h, r: (-w / 2, -r - h),
+    "middle right": lambda w, h, r: (r, -h / 2),
+    "middle left": lambda w, h, r: (-r - w, -h / 2),
+    "top right": lambda w, h, r: (r / 2, r / 2),
+    "top left": lambda w, h, r: (-r / 2 - w, r / 2),
+    "bottom right": lambda w, h, r: (r / 2, -r / 2 - h),
+    "bottom left": lambda w, h, r: (-r / 2 - w, -r / 2 - h),
+}
+
+
+def label_positions(xs, ys, labels, x_range, y_range, fixed: Sequence[dict] = ()) -> list[str]:
+    """A text position for each point's label (on log axes, in log10 units) that overlaps the other
+    markers, the `fixed` annotations (x, y, text, xanchor, yanchor), the labels already placed and the plot's
+    edges as little as it can: greedy, left to right."""
+    width, height = LABEL_PLOT_PX
+
+    def px(x: float, y: float) -> tuple[float, float]:
+        return (x - x_range[0]) * width / (x_range[1] - x_range[0]), (y - y_range[0]) * height / (
+            y_range[1] - y_range[0]
+        )
+
+    to_px = [px(x, y) for x, y in zip(xs, ys, strict=True)]
+    r = MARKER_RADIUS_PX
+    boxes = [(x - r, y - r, x + r, y + r) for x, y in to_px]
+    for note in fixed:
+        lines = note["text"].split("<br>")
+        w, h = LABEL_CHAR_PX * max(len(line) for line in lines), LABEL_LINE_PX * len(lines)
+        x, y = px(note["x"], note["y"])
+        x0 = {"left": x, "right": x - w}.get(note.get("xanchor"), x - w / 2)
+        y0 = {"bottom": y, "top": y - h}.get(note.get("yanchor"), y - h / 2)
+        boxes.append((x0, y0, x0 + w, y0 + h))
+
+    def cost(box) -> float:
+        x0, y0, x1, y1 = box
+        outside = (x1 - x0) * (y1 - y0) - max(0, min(x1, width) - max(x0, 0)) * max(0, min(y1, height) - max(y0, 0))
+        overlap = sum(
+            max(0, min(x1, bx1) - max(x0, bx0)) * max(0, min(y1, by1) - max(y0, by0)) for bx0, by0, bx1, by1 in boxes
+        )
+        return overlap + 2 * outside
+
+    positions = ["top center"] * len(to_px)
+    for index in sorted(range(len(to_px)), key=lambda i: to_px[i][0]):
+        if not labels[index]:
+            continue
+        point_x, point_y = to_px[index]
+        w, h = LABEL_CHAR_PX * len(labels[index]), LABEL_LINE_PX
+        own = boxes[index]
+        boxes.remove(own)  # a label may touch its own marker
+        candidates = {
+            name: (point_x + dx, point_y + dy, point_x + dx + w, point_y + dy + h)
+            for name, offset in LABEL_OFFSETS.items()
+            for dx, dy in [offset(w, h, r)]
+        }
+        best = min(candidates, key=lambda name: cost(candidates[name]))
+        positions[index] = best
+        boxes += [own, candidates[best]]
+    return positions
+
+
 def threshold_map(points: pd.DataFrame, paragraphs: pd.DataFrame) -> go.Figure:
     """Chips on TPP against performance density (log axes), over the controlled zones of one rule."""
     fig = go.Figure()
+    zone_labels = []
     for _, paragraph in paragraphs.iterrows():
         x0 = paragraph["tpp_min"] if pd.notna(paragraph["tpp_min"]) else TPP_RANGE[0]
         x1 = paragraph["tpp_below"] if pd.notna(paragraph["tpp_below"]) else TPP_RANGE[1]
@@ -510,30 +575,46 @@ def threshold_map(points: pd.DataFrame, paragraphs: pd.DataFrame) -> go.Figure:
             fig.add_shape(
                 type="rect", x0=x0, x1=x1, y0=y0, y1=y1, line={"color": "#0072B2", "dash": "dash", "width": 2}
             )
-            fig.add_annotation(
-                x=math.log10(x1),
-                y=math.log10(y1),
-                text=f"Case-by-case licence review<br>below TPP {x1:,.0f}",
-                showarrow=False,
-                xanchor="right",
-                yanchor="top",
-                font={"size": 10, "color": "#0072B2"},
+            zone_labels.append(
+                {
+                    "x": math.log10(x1),
+                    "y": math.log10(y1),
+                    "text": f"Case-by-case licence review<br>below TPP {x1:,.0f}",
+                    "xanchor": "right",
+                    "yanchor": "top",
+                    "font": {"size": 10, "color": "#0072B2"},
+                }
             )
             continue
         kind = "b" if ".b" in paragraph["paragraph"] else "a"
         fig.add_shape(
             type="rect", x0=x0, x1=x1, y0=y0, y1=y1, fillcolor=ZONE_COLOURS[kind], line={"width": 0}, layer="below"
         )
-        fig.add_annotation(
-            x=(math.log10(x0) + math.log10(x1)) / 2,
-            y=math.log10(y1)
-            if kind == "a" and pd.isna(paragraph["pd_below"])
-            else (math.log10(y0) + math.log10(y1)) / 2,
-            yanchor="top" if pd.isna(paragraph["pd_below"]) else "middle",
-            text=_zone_label(paragraph),
-            showarrow=False,
-            font={"size": 10, "color": "#8a3b00" if kind == "a" else "#7a5200"},
+        zone_labels.append(
+            {
+                "x": (math.log10(x0) + math.log10(x1)) / 2,
+                "y": math.log10(y1)
+                if kind == "a" and pd.isna(paragraph["pd_below"])
+                else (math.log10(y0) + math.log10(y1)) / 2,
+                "yanchor": "top" if pd.isna(paragraph["pd_below"]) else "middle",
+                "text": _zone_label(paragraph),
+                "font": {"size": 10, "color": "#8a3b00" if kind == "a" else "#7a5200"},
+            }
         )
+    for note in zone_labels:
+        fig.add_annotation(showarrow=False, **note)
+    x_range = (math.log10(TPP_RANGE[0]), math.log10(TPP_RANGE[1]))
+    y_range = (math.log10(PD_RANGE[0]), math.log10(PD_RANGE[1]))
+    points = points.assign(
+        textposition=label_positions(
+            [math.log10(x) for x in points["tpp"]],
+            [math.log10(y) for y in points["performance_density"]],
+            list(points["label"].fillna("")),
+            x_range,
+            y_range,
+            zone_labels,
+        )
+    )
     for vendor, group in points.groupby("vendor", sort=True):
         fig.add_trace(
             go.Scatter(
@@ -542,7 +623,7 @@ def threshold_map(points: pd.DataFrame, paragraphs: pd.DataFrame) -> go.Figure:
                 mode="markers+text",
                 name=vendor,
                 text=group["label"],
-                textposition="top center",
+                textposition=list(group["textposition"]),
                 textfont={"size": 10, "color": colour(VENDOR_COLOURS, vendor)},
                 marker={
                     "size": 12,
@@ -562,14 +643,9 @@ def threshold_map(points: pd.DataFrame, paragraphs: pd.DataFrame) -> go.Figure:
         title="Total processing performance (TPP, log scale)",
         type="log",
         dtick=1,
-        range=[math.log10(TPP_RANGE[0]), math.log10(TPP_RANGE[1])],
+        range=list(x_range),
     )
-    fig.update_yaxes(
-        title="Performance density (TPP per mm², log)",
-        type="log",
-        dtick=1,
-        range=[math.log10(PD_RANGE[0]), math.log10(PD_RANGE[1])],
-    )
+    fig.update_yaxes(title="Performance density (TPP per mm², log)", type="log", dtick=1, range=list(y_range))
     return fig
 
 

@@ -212,3 +212,16 @@ def test_region_lines_tick_once_a_year_over_a_short_span() -> None:
 
     assert charts.region_lines(series(range(2015, 2019)), "GW").layout.xaxis.dtick == "M12"
     assert charts.region_lines(series(range(2015, 2026)), "GW").layout.xaxis.dtick is None
+
+
+def test_map_labels_move_apart_and_stay_inside_the_plot() -> None:
+    ranges = (2.0, 4.78), (-0.3, 1.78)
+    # Two labelled chips on one spot, and one at the left edge.
+    positions = charts.label_positions(
+        [3.68, 3.68, 2.05], [0.9, 0.9, 0.1], ["A800 SXM", "Ascend 910", "Ascend 310"], *ranges
+    )
+    assert positions[0] != positions[1]
+    assert "left" not in positions[2]
+    # A fixed annotation just above a chip pushes its label off the top.
+    note = {"x": 3.0, "y": 1.0, "text": "3A090.b.1<br>(datacenter chips)", "yanchor": "bottom"}
+    assert charts.label_positions([3.0], [0.97], ["H20"], *ranges, fixed=[note])[0].startswith(("bottom", "middle"))

@@ -288,6 +288,15 @@ def overview_timeline(key_events: pd.DataFrame, outcomes: pd.DataFrame) -> go.Fi
 def spec_scatter(chips: pd.DataFrame, column: str, axis_title: str) -> go.Figure:
     """One chip attribute against release date (log scale), by vendor; China variants as open diamonds."""
     data = chips.dropna(subset=[column, "release_date"])
+    released = data["release_date"].astype("int64")
+    logged = data[column].map(math.log10)
+    data = data.assign(
+        textposition=label_positions(
+            fractions(released, released.min(), released.max()),
+            fractions(logged, logged.min(), logged.max()),
+            list(data["label"]),
+        )
+    )
     fig = go.Figure()
     for vendor, group in data.groupby("vendor", sort=True):
         fig.add_trace(
@@ -297,7 +306,7 @@ def spec_scatter(chips: pd.DataFrame, column: str, axis_title: str) -> go.Figure
                 mode="markers+text",
                 name=vendor,
                 text=group["label"],
-                textposition="top center",
+                textposition=list(group["textposition"]),
                 textfont={"size": 10, "color": colour(VENDOR_COLOURS, vendor)},
                 marker={
                     "size": 12,
@@ -500,66 +509,66 @@ def _zone_label(paragraph: pd.Series) -> str:
 
 
 # Label placement assumes the narrowest plot (a phone), where labels collide first.
-LABEL_PLOT_PX, LABEL_CHAR_PX, LABEL_LINE_PX, MARKER_RADIUS_PX = (330, 330), 6, 12, 7
-LABEL_OFFSETS = {  # text position -> offset in px of the label box's lower-left corner from its marker's centre
-    "top center": lambda w, h, r: (-w / 2, r),
-    "bottom center": lambda w, h, r: (-w / 2, -r - h),
-    "middle right": lambda w, h, r: (r, -h / 2),
-    "middle left": lambda w, h, r: (-r - w, -h / 2),
-    "top right": lambda w, h, r: (r / 2, r / 2),
-    "top left": lambda w, h, r: (-r / 2 - w, r / 2),
-    "bottom right": lambda w, h, r: (r / 2, -r / 2 - h),
-    "bottom left": lambda w, h, r: (-r / 2 - w, -r / 2 - h),
+LABEL_PLOT_PX, LABEL_CHAR_PX, LABEL_LINE_PX, MARKER_RADIUS_PX = (280, 330), 6, 12, 7
+# Text position -> offset of the label box's lower-left corner from its marker's centre, as multiples of
+# (label width, marker radius) across and (label height, marker radius) up.
+LABEL_OFFSETS = {
+    "top center": (-0.5, 0, 0, 1),
+    "bottom center": (-0.5, 0, -1, -1),
+    "middle right": (0, 1, -0.5, 0),
+    "middle left": (-1, -1, -0.5, 0),
+    "top right": (0, 0.5, 0, 0.5),
+    "top left": (-1, -0.5, 0, 0.5),
+    "bottom right": (0, 0.5, -1, -0.5),
+    "bottom left": (-1, -0.5, -1, -0.5),
 }
 
 
-def label_positions(xs, ys, labels, x_range, y_range, fixed: Sequence[dict] = ()) -> list[str]:
-    """A text position for each point's label (on log axes, in log10 units) that overlaps the other
-    markers, the `fixed` annotations (x, y, text, xanchor, yanchor), the labels already placed and the plot's
-    edges as little as it can: greedy, left to right."""
+def _overlap(a: tuple, b: tuple) -> float:
+    return max(0, min(a[2], b[2]) - max(a[0], b[0])) * max(0, min(a[3], b[3]) - max(a[1], b[1]))
+
+
+def label_positions(xs, ys, labels, fixed: Sequence[dict] = ()) -> list[str]:
+    """A text position for each point's label that overlaps the other markers, the `fixed` annotations
+    (x, y, text, xanchor, yanchor), the labels already placed and the plot's edges as little as it can:
+    greedy, left to right. Positions are fractions of the plot's width and height (0 to 1)."""
     width, height = LABEL_PLOT_PX
-
-    def px(x: float, y: float) -> tuple[float, float]:
-        return (x - x_range[0]) * width / (x_range[1] - x_range[0]), (y - y_range[0]) * height / (
-            y_range[1] - y_range[0]
-        )
-
-    to_px = [px(x, y) for x, y in zip(xs, ys, strict=True)]
+    plot = (0, 0, width, height)
+    to_px = [(x * width, y * height) for x, y in zip(xs, ys, strict=True)]
     r = MARKER_RADIUS_PX
     boxes = [(x - r, y - r, x + r, y + r) for x, y in to_px]
     for note in fixed:
         lines = note["text"].split("<br>")
         w, h = LABEL_CHAR_PX * max(len(line) for line in lines), LABEL_LINE_PX * len(lines)
-        x, y = px(note["x"], note["y"])
+        x, y = note["x"] * width, note["y"] * height
         x0 = {"left": x, "right": x - w}.get(note.get("xanchor"), x - w / 2)
         y0 = {"bottom": y, "top": y - h}.get(note.get("yanchor"), y - h / 2)
         boxes.append((x0, y0, x0 + w, y0 + h))
 
-    def cost(box) -> float:
-        x0, y0, x1, y1 = box
-        outside = (x1 - x0) * (y1 - y0) - max(0, min(x1, width) - max(x0, 0)) * max(0, min(y1, height) - max(y0, 0))
-        overlap = sum(
-            max(0, min(x1, bx1) - max(x0, bx0)) * max(0, min(y1, by1) - max(y0, by0)) for bx0, by0, bx1, by1 in boxes
-        )
-        return overlap + 2 * outside
+    def cost(box: tuple) -> float:
+        outside = (box[2] - box[0]) * (box[3] - box[1]) - _overlap(box, plot)
+        return sum(_overlap(box, other) for other in boxes) + 2 * outside
 
     positions = ["top center"] * len(to_px)
     for index in sorted(range(len(to_px)), key=lambda i: to_px[i][0]):
         if not labels[index]:
             continue
-        point_x, point_y = to_px[index]
-        w, h = LABEL_CHAR_PX * len(labels[index]), LABEL_LINE_PX
-        own = boxes[index]
-        boxes.remove(own)  # a label may touch its own marker
-        candidates = {
-            name: (point_x + dx, point_y + dy, point_x + dx + w, point_y + dy + h)
-            for name, offset in LABEL_OFFSETS.items()
-            for dx, dy in [offset(w, h, r)]
-        }
+        (x, y), w, h = to_px[index], LABEL_CHAR_PX * len(labels[index]), LABEL_LINE_PX
+        candidates = {}
+        for name, (across_w, across_r, up_h, up_r) in LABEL_OFFSETS.items():
+            x0, y0 = x + across_w * w + across_r * r, y + up_h * h + up_r * r
+            candidates[name] = (x0, y0, x0 + w, y0 + h)
+        own = boxes.pop(index)  # a label may touch its own marker
         best = min(candidates, key=lambda name: cost(candidates[name]))
+        boxes.insert(index, own)
+        boxes.append(candidates[best])
         positions[index] = best
-        boxes += [own, candidates[best]]
     return positions
+
+
+def fractions(values, low: float, high: float) -> list[float]:
+    """Where values sit between an axis's two ends, 0 to 1 (the middle when the ends meet)."""
+    return [(value - low) / (high - low) if high > low else 0.5 for value in values]
 
 
 def threshold_map(points: pd.DataFrame, paragraphs: pd.DataFrame) -> go.Figure:
@@ -607,12 +616,13 @@ def threshold_map(points: pd.DataFrame, paragraphs: pd.DataFrame) -> go.Figure:
     y_range = (math.log10(PD_RANGE[0]), math.log10(PD_RANGE[1]))
     points = points.assign(
         textposition=label_positions(
-            [math.log10(x) for x in points["tpp"]],
-            [math.log10(y) for y in points["performance_density"]],
-            list(points["label"].fillna("")),
-            x_range,
-            y_range,
-            zone_labels,
+            fractions([math.log10(x) for x in points["tpp"]], *x_range),
+            fractions([math.log10(y) for y in points["performance_density"]], *y_range),
+            list(points["label"]),
+            [
+                note | {"x": fractions([note["x"]], *x_range)[0], "y": fractions([note["y"]], *y_range)[0]}
+                for note in zone_labels
+            ],
         )
     )
     for vendor, group in points.groupby("vendor", sort=True):

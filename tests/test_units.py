@@ -215,13 +215,36 @@ def test_region_lines_tick_once_a_year_over_a_short_span() -> None:
 
 
 def test_map_labels_move_apart_and_stay_inside_the_plot() -> None:
-    ranges = (2.0, 4.78), (-0.3, 1.78)
+    (x0, x1), (y0, y1) = (2.0, 4.78), (-0.3, 1.78)
+
+    def at(xs, ys):
+        return charts.fractions(xs, x0, x1), charts.fractions(ys, y0, y1)
+
     # Two labelled chips on one spot, and one at the left edge.
     positions = charts.label_positions(
-        [3.68, 3.68, 2.05], [0.9, 0.9, 0.1], ["A800 SXM", "Ascend 910", "Ascend 310"], *ranges
+        *at([3.68, 3.68, 2.05], [0.9, 0.9, 0.1]), ["A800 SXM", "Ascend 910", "Ascend 310"]
     )
     assert positions[0] != positions[1]
     assert "left" not in positions[2]
     # A fixed annotation just above a chip pushes its label off the top.
-    note = {"x": 3.0, "y": 1.0, "text": "3A090.b.1<br>(datacenter chips)", "yanchor": "bottom"}
-    assert charts.label_positions([3.0], [0.97], ["H20"], *ranges, fixed=[note])[0].startswith(("bottom", "middle"))
+    (note_x,), (note_y,) = at([3.0], [1.0])
+    note = {"x": note_x, "y": note_y, "text": "3A090.b.1<br>(datacenter chips)", "yanchor": "bottom"}
+    assert charts.label_positions(*at([3.0], [0.97]), ["H20"], fixed=[note])[0].startswith(("bottom", "middle"))
+
+
+def test_chip_scatter_labels_do_not_share_a_spot() -> None:
+    chips = pd.DataFrame(
+        {
+            "name": ["Nvidia H100 SXM", "Nvidia H800 SXM", "Nvidia B200", "Huawei Ascend 310"],
+            "vendor": "Nvidia",
+            "release_date": pd.to_datetime(["2022-09-01", "2023-03-01", "2024-11-01", "2018-10-01"]),
+            "fp16_tflops": [989.0, 989.0, 2250.0, 8.0],
+            "label": ["H100 SXM", "H800 SXM", "B200", ""],
+            "china_variant": [False, True, False, False],
+            "china_label": "",
+            "estimate_label": "",
+        }
+    )
+    positions = charts.spec_scatter(chips, "fp16_tflops", "FP16").data[0].textposition
+    assert positions[0] != positions[1]
+    assert "top" not in positions[2]  # the highest point keeps its label inside the plot

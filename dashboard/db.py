@@ -39,12 +39,17 @@ TABLES_FOR_DOWNLOAD = (
 
 VERSIONS_KEPT = 3
 _run = threading.local()  # Streamlit runs each session's script on a thread of its own
+_build_lock = threading.Lock()
 
 
 def ensure_database() -> Path:
-    """Build the database when it is missing or older than its inputs."""
+    """Build the database when it is missing or older than its inputs. Every session's run asks, so one
+    build at a time: runs that start while inputs are newer would otherwise each build a version of their
+    own, and the pruning of old versions could delete one that another run has pinned but not yet opened."""
     if build.is_stale():
-        build.build()
+        with _build_lock:
+            if build.is_stale():
+                build.build()
     return build.DB_PATH
 
 

@@ -106,3 +106,22 @@ def test_a_new_version_survives_pruning_of_linked_versions(private_database: Pat
     kept = sorted(path.name for path in folder.glob("dashboard-*.duckdb"))
     assert target.exists()
     assert kept == [f"dashboard-{10**18 + n}.duckdb" for n in (7, 9, 11)]
+
+
+def test_sessions_that_find_the_inputs_newer_build_once(private_database: Path, monkeypatch) -> None:
+    """Each run asks for a fresh database; when the CSVs change, only one of the runs that start meanwhile
+    builds, so versions do not multiply (and get pruned) under runs that have pinned them."""
+    drop_last_event(private_database)
+    builds = []
+    real_build = build.build
+
+    def counted_build(*args, **kwargs):
+        builds.append(threading.current_thread().name)
+        time.sleep(0.2)  # long enough for every other run to arrive while it works
+        return real_build(*args, **kwargs)
+
+    monkeypatch.setattr(build, "build", counted_build)
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        list(pool.map(lambda _: db.ensure_database(), range(6)))
+    assert len(builds) == 1
+    assert not build.is_stale()

@@ -64,10 +64,15 @@ class Measure:
     subtitle: str
     unit: str
 
+    @property
+    def description(self) -> str:
+        """What is drawn, in plain words: the subtitle up to its unit."""
+        return self.subtitle.split(",")[0]
+
     def title(self, stats: pd.DataFrame, as_share: bool = False) -> str:
-        """The headline for the figures in `stats`; a plain description when they cannot support it."""
+        """The headline for the figures in `stats`; the plain description when they cannot support it."""
         found = (self.share_headline if as_share else self.headline)(stats)
-        return found or self.subtitle.split(",")[0]
+        return found or self.description
 
 
 IRENA, NEA, EMBER, IEA = "IRENA via OWID", "NEA (AC)", "Ember and Energy Institute via OWID", "IEA via OWID"

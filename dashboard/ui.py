@@ -93,16 +93,7 @@ def show_chart(
         **selection,
     )
     csv_column, html_column = st.columns(2)
-    csv_column.download_button(
-        "Data shown (CSV)",
-        data=lambda: data.to_csv(index=False).encode("utf-8"),
-        file_name=f"{spec.name}.csv",
-        mime="text/csv",
-        on_click="ignore",
-        key=f"csv-{spec.name}",
-        icon=":material/table:",
-        width="stretch",
-    )
+    csv_download("Data shown (CSV)", data, spec.name, f"csv-{spec.name}", csv_column, width="stretch")
     html_column.download_button(
         "Interactive chart (HTML)",
         data=lambda: fig.to_html(include_plotlyjs=True, full_html=True).encode("utf-8"),
@@ -116,6 +107,20 @@ def show_chart(
     with st.expander(f"Sources for this chart ({source_count})"):
         st.markdown(source_list or "No sources for the current filters.")
     return event
+
+
+def csv_download(label: str, frame: pd.DataFrame, name: str, key: str, container=st, **options) -> None:
+    """A button that downloads `frame` as `name`.csv; the CSV is written only when clicked."""
+    container.download_button(
+        label,
+        data=lambda: frame.to_csv(index=False).encode("utf-8"),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        on_click="ignore",
+        key=key,
+        icon=":material/table:",
+        **options,
+    )
 
 
 @contextmanager

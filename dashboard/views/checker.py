@@ -67,29 +67,19 @@ with ui.on_request("Status of every chip under every rule version (table)", "sta
     if shown:
         matrix = transforms.status_matrix(status)
         ui.table(matrix)
-        st.download_button(
-            "Status table (CSV)",
-            status[
-                [
-                    "chip_id",
-                    "name",
-                    "vendor",
-                    "rule_id",
-                    "tpp",
-                    "performance_density",
-                    "controlled",
-                    "eccn",
-                    "reason",
-                    "licence_policy",
-                ]
-            ]
-            .to_csv(index=False)
-            .encode(),
-            "chip-rule-status.csv",
-            "text/csv",
-            on_click="ignore",
-            key="csv-rule-status",
-        )
+        exported = [
+            "chip_id",
+            "name",
+            "vendor",
+            "rule_id",
+            "tpp",
+            "performance_density",
+            "controlled",
+            "eccn",
+            "reason",
+            "licence_policy",
+        ]
+        ui.csv_download("Status table (CSV)", status[exported], "chip-rule-status", "csv-rule-status")
 
 with ui.on_request(f"Why each chip has its status under {rule_id}", "reasons_table") as shown:
     if shown:

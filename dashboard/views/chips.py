@@ -130,11 +130,4 @@ with ui.on_request(f"Specifications of the {len(chips)} chips shown (table)", "s
                 "memory_bw_gbs": st.column_config.NumberColumn("Mem. GB/s", format="%.0f"),
             },
         )
-        st.download_button(
-            "Chip table (CSV)",
-            table.to_csv(index=False).encode(),
-            "chips.csv",
-            "text/csv",
-            on_click="ignore",
-            key="csv-chips-table",
-        )
+        ui.csv_download("Chip table (CSV)", table, "chips", "csv-chips-table")

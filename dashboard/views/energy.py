@@ -51,23 +51,23 @@ if as_share and measure.share_basis:
     spec = charts.ChartSpec(
         name=f"{key}-china-share-of-world",
         title=measure.title(on_basis, as_share=True),
-        subtitle=f"China as a percentage of the world; {measure.subtitle.split(',')[0]} ({measure.share_basis})",
+        subtitle=f"China as a percentage of the world; {measure.description} ({measure.share_basis})",
         time_axis=True,
     )
     args, data = (series, "Percent of world"), shares[["year", "basis", "China", "World", "share_pct"]]
     cited, percent = on_basis[on_basis["region"].isin(["China", "World"])]["source_id"], True
 else:
-    title = measure.title(stats)
     if len(measure.metrics) > 1:  # one country, several metrics: each metric is a line
-        stats = stats.assign(region=stats["metric_label"])
-        wanted = stats["basis"].isin(measure.bases["China"])
+        lines = stats.assign(region=stats["metric_label"])
+        wanted = lines["basis"].isin(measure.bases["China"])
     else:
+        lines = stats
         wanted = [
             region in ("China", *regions) and basis in measure.bases.get(region, measure.bases.get("*", ()))
             for region, basis in zip(stats["region"], stats["basis"], strict=True)
         ]
-    series = stats[wanted]
-    spec = charts.ChartSpec(name=key, title=title, subtitle=measure.subtitle, time_axis=True)
+    series = lines[wanted]
+    spec = charts.ChartSpec(name=key, title=measure.title(stats), subtitle=measure.subtitle, time_axis=True)
     percent = measure.unit == "percent"
     args = (series, "Percent" if percent else measure.unit)
     data = series[["metric", "region", "year", "value", "unit", "basis", "confidence", "source_url"]]

@@ -12,6 +12,9 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from dashboard import pages  # noqa: E402
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 LAUNCH_ARGS = [
     "--no-sandbox",
@@ -22,8 +25,8 @@ LAUNCH_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-# Page paths and the number of Plotly charts each draws with default filters.
-EXPECTED_CHARTS = {"": 1, "timeline": 1, "chips": 1, "checker": 1, "adoption": 1, "solar-evs": 1, "sources": 0}
+# Page paths and the number of Plotly charts each draws with default filters, from the page registry.
+EXPECTED_CHARTS = {page.path: page.charts for page in pages.PAGES}
 PAGES = list(EXPECTED_CHARTS)
 
 # True once the script finished, no skeleton is left and at least `expected` charts drew their SVG.

@@ -20,16 +20,21 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from dashboard import rules
+from dashboard import release, rules
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DB_PATH = DATA_DIR / "dashboard.duckdb"
 
 # Load order: a table comes after every table it references.
 CURATED_TABLES = (
+    "source_kinds",
     "sources",
     "rules",
     "rule_paragraphs",
+    "threads",
+    "jurisdictions",
+    "regions",
+    "chip_attributes",
     "event_categories",
     "companies",
     "metrics",
@@ -64,7 +69,8 @@ class Staged:
 def input_files(data_dir: Path | None = None) -> list[Path]:
     """Every file the database is built from; the app rebuilds when one is newer."""
     data_dir = data_dir or DATA_DIR
-    files = [data_dir / "schema.sql", data_dir / "derive.sql", Path(rules.__file__)]
+    files = [data_dir / name for name in ("schema.sql", "derive.sql", "views.sql", "release.toml")]
+    files += [Path(rules.__file__)]
     files += [data_dir / f"{table}.csv" for table in CURATED_TABLES]
     files += sorted((data_dir / "upstream").glob("*.csv"))
     return files
@@ -227,23 +233,54 @@ def build_into(con: duckdb.DuckDBPyConnection, data_dir: Path | None = None) -> 
     except duckdb.Error as exc:
         raise BuildError(f"data/derive.sql: {_explain(str(exc))}") from None
     _write_rule_status(con)
+    try:
+        con.execute((data_dir / "views.sql").read_text(encoding="utf-8"))
+    except duckdb.Error as exc:
+        raise BuildError(f"data/views.sql: {_explain(str(exc))}") from None
+    _write_release_info(con, data_dir)
     _run_checks(con, staged)
 
 
+def _write_release_info(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
+    settings = release.read(data_dir / "release.toml")
+    try:
+        con.execute(
+            """
+            INSERT INTO release_info
+            SELECT $version, greatest((SELECT max(date) FROM events), (SELECT max(date) FROM adoption)),
+                   $checked_through, now()::TIMESTAMP
+            """,
+            {"version": settings.version, "checked_through": settings.checked_through},
+        )
+    except duckdb.Error as exc:
+        raise BuildError(f"data/release.toml: {_explain(str(exc))}") from None
+
+
 def _write_rule_status(con: duckdb.DuckDBPyConnection) -> None:
-    """Classify every chip under every rule version with dashboard/rules.py, into rule_status."""
+    """Classify every chip under every rule version with dashboard/rules.py, into rule_status, and record
+    which paragraphs each version holds (its own and inherited) in rule_version_paragraphs."""
     chips = con.execute("SELECT * FROM chips").df().to_dict("records")
     versions = rules.rule_versions(
         con.execute("SELECT * FROM rules").df().to_dict("records"),
         con.execute("SELECT * FROM rule_paragraphs").df().to_dict("records"),
     )
-    columns = [name for name, _ in _table_columns(con, "rule_status")]
-    computed = pd.DataFrame(rules.status_rows(chips, versions), columns=columns)
-    con.register("computed_status", computed)
+    held = [
+        {"rule_id": rule_id, "paragraph_rule_id": p.rule_id, "paragraph": p.paragraph}
+        for rule_id, version in versions.items()
+        for p in version.paragraphs
+    ]
+    _insert_rows(con, "rule_version_paragraphs", held)
+    _insert_rows(con, "rule_status", rules.status_rows(chips, versions))
+
+
+def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
+    columns = [name for name, _ in _table_columns(con, table)]
+    computed = pd.DataFrame(rows, columns=columns)
+    con.register("computed_rows", computed)
     try:
-        con.execute(f"INSERT INTO rule_status SELECT {', '.join(columns)} FROM computed_status")
+        con.execute(f"INSERT INTO {table} SELECT {', '.join(columns)} FROM computed_rows")
     finally:
-        con.unregister("computed_status")
+        con.unregister("computed_rows")
 
 
 def build(db_path: Path | None = None, data_dir: Path | None = None) -> Path:

@@ -9,7 +9,8 @@ SQL unless it is one of the known options.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 import streamlit as st
 
@@ -24,11 +25,23 @@ MAX_SHOWN_VALUES = 5
 
 
 @dataclass(frozen=True)
-class SharedFilters:
-    companies: tuple[str, ...]
-    years: tuple[int, int]
-    marker_categories: tuple[str, ...]  # empty when markers are switched off
-    image_format: str
+class Filters:
+    """What a visitor chose: the shared filters of the sidebar, and a page's own choices (a picker's
+    value, a rule version, regions) by name. Hashable, so charts can be cached by it."""
+
+    companies: tuple[str, ...] = ()
+    years: tuple[int, int] = (2010, 2030)
+    marker_categories: tuple[str, ...] = ()  # empty when markers are switched off
+    image_format: str = "png"
+    choices: tuple[tuple[str, Any], ...] = ()
+
+    def choose(self, **choices: Any) -> Filters:
+        """These filters with a page's choices added (lists become tuples, so they hash)."""
+        merged = dict(self.choices) | {k: tuple(v) if isinstance(v, list) else v for k, v in choices.items()}
+        return replace(self, choices=tuple(sorted(merged.items())))
+
+    def choice(self, name: str, default: Any = None) -> Any:
+        return dict(self.choices).get(name, default)
 
 
 def split_known(raw: Iterable[str], options: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -110,7 +123,7 @@ def bound_multiselect(
     )
 
 
-def shared_sidebar(vocabulary: dict) -> SharedFilters:
+def shared_sidebar(vocabulary: dict) -> Filters:
     """The filters every page shares: companies, years, event markers and image format."""
     bar = st.sidebar
     bar.markdown("**Filters** (kept in the link: copy it to share this view)")
@@ -148,10 +161,10 @@ def shared_sidebar(vocabulary: dict) -> SharedFilters:
         key=IMAGE_FORMAT_KEY,
         bind="query-params",
         format_func=str.upper,
-        help="Format of the camera button in each chart's toolbar.",
+        help="Format of each chart's image download (title and sources inside the image).",
     )
     marker_categories = tuple(chosen or categories) if show_markers else ()
-    return SharedFilters(
+    return Filters(
         companies=tuple(companies),
         years=(int(min(years)), int(max(years))),  # a link may hand the slider its ends reversed
         marker_categories=marker_categories,
@@ -162,10 +175,10 @@ def shared_sidebar(vocabulary: dict) -> SharedFilters:
 STATE_KEY = "shared_filters"
 
 
-def remember(shared: SharedFilters) -> None:
+def remember(shared: Filters) -> None:
     st.session_state[STATE_KEY] = shared
 
 
-def current() -> SharedFilters:
+def current() -> Filters:
     """The shared filters drawn by the router for this run."""
     return st.session_state[STATE_KEY]

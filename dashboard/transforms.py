@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from dashboard.charts import fiscal_year_end
+from dashboard.builders import fiscal_year_end
 
 
 def quantity_text(units, low, high, value_usd) -> str:
@@ -100,20 +100,41 @@ def nvidia_revenue(stats: pd.DataFrame) -> pd.DataFrame:
         index=years,
     )
     frame["share_pct"] = 100 * frame["china_bn"] / frame["total_bn"]
+    frame["source_ids"] = sources_by(stats, ["year"]).reindex(years).tolist()
     frame = frame.rename_axis("year").reset_index()
     frame["fiscal_label"] = "FY" + frame["year"].astype(str)
     frame["fiscal_date"] = fiscal_year_end(frame["year"])
     return frame
 
 
+def sources_by(rows: pd.DataFrame, keys: list[str]) -> pd.Series:
+    """Every source id the rows of each group cite (their `source_ids` lists and `source_id`), sorted."""
+
+    def ids(group: pd.DataFrame) -> list[str]:
+        found = set(group["source_id"].dropna()) if "source_id" in group else set()
+        if "source_ids" in group:
+            found |= {source for listed in group["source_ids"].dropna() for source in listed}
+        return sorted(found)
+
+    return rows.groupby(keys).apply(ids, include_groups=False)
+
+
 def china_share_of_world(series: pd.DataFrame) -> pd.DataFrame:
-    """China as a percentage of the World value, per year and basis where both exist."""
+    """China as a percentage of the World value, per year and basis where both exist, citing the sources
+    of both."""
     wide = series.pivot_table(index=["basis", "year"], columns="region", values="value").reset_index()
     if "China" not in wide or "World" not in wide:
-        return pd.DataFrame(columns=["basis", "year", "share_pct"])
+        return pd.DataFrame(columns=["basis", "year", "China", "World", "share_pct", "source_ids"])
     wide = wide.dropna(subset=["China", "World"])
     wide["share_pct"] = 100 * wide["China"] / wide["World"]
-    return wide[["basis", "year", "China", "World", "share_pct"]]
+    both = series[series["region"].isin(["China", "World"])]
+    cited = sources_by(both, ["basis", "year"]) if "source_id" in both or "source_ids" in both else None
+    wide["source_ids"] = (
+        [cited.get((b, y), []) for b, y in zip(wide["basis"], wide["year"], strict=True)]
+        if cited is not None
+        else [[] for _ in range(len(wide))]
+    )
+    return wide[["basis", "year", "China", "World", "share_pct", "source_ids"]]
 
 
 def latest_common_year(
@@ -170,8 +191,3 @@ def search_rows(frame: pd.DataFrame, text: str, columns: list[str]) -> pd.DataFr
     for column in columns:
         hits |= frame[column].fillna("").str.lower().str.contains(needle, regex=False)
     return frame[hits]
-
-
-def short_chip_name(names: pd.Series) -> pd.Series:
-    """'Nvidia GeForce RTX 4090D' -> 'RTX 4090D': chart labels without the vendor (the colour shows it)."""
-    return names.str.replace(r"^(Nvidia|Huawei|AMD) (GeForce )?", "", regex=True)

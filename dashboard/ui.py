@@ -1,14 +1,17 @@
-"""The Streamlit side of a chart: draw it, offer its downloads, and list its sources with links.
+"""The Streamlit side of a chart: draw it with its title block, downloads, citation, embed code and
+sources panel; page headers; sections built on request; tables.
 
-Every chart on every page goes through `show_chart`, so each one has the same toolbar, the same
-CSV of exactly the plotted data, the same self-contained HTML file and the same sources panel.
+Every chart on every page goes through `show_chart`, so each one has the same caption, the same CSV of
+exactly the plotted data, the same captioned image and HTML files and the same sources panel. In an
+embedded view (`?embed=true`) a page shows its chart alone.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import pickle
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from urllib.parse import urlparse
 
@@ -16,8 +19,30 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import charts, db
-from dashboard.filters import SharedFilters, escape_markdown
+from dashboard import builders, citation, images, queries, release
+from dashboard.chart import Chart, Drawn, primary_first, source_line
+from dashboard.filters import Filters, escape_markdown
+
+
+def embedded() -> bool:
+    return bool(st.context.is_embedded)
+
+
+def page_header(title: str, caption: str = "") -> None:
+    """A page's title and its one-paragraph explanation (left out of an embedded view)."""
+    if embedded():
+        return
+    st.title(title, anchor=False)
+    if caption:
+        st.caption(caption)
+
+
+@contextmanager
+def controls() -> Iterator[None]:
+    """Where a page puts its pickers. In an embedded view they still set the chart from the link, but
+    are hidden (styled away by the key's class), so the embed shows the chart alone."""
+    with st.container(key="embedded-controls" if embedded() else None):
+        yield
 
 
 def safe_link(title: str, url: str) -> str:
@@ -30,94 +55,137 @@ def safe_link(title: str, url: str) -> str:
 
 
 def sources_markdown(sources: pd.DataFrame) -> str:
+    """One line per source, primary sources first and marked."""
     lines = [
-        f"- {safe_link(row.title, row.url)} ({escape_markdown(row.publisher)})"
-        for row in sources.sort_values(["publisher", "title"]).itertuples()
+        f"- {'**Primary:** ' if row.is_primary else ''}{safe_link(row.title, row.url)} "
+        f"({escape_markdown(row.publisher)}; {escape_markdown(row.kind_label.lower())})"
+        for row in primary_first(sources).itertuples()
     ]
     return "\n".join(lines)
 
 
 @st.cache_data(show_spinner=False, max_entries=500)
-def _source_notes(version: float, plotted: tuple[str, ...], cited: tuple[str, ...]) -> tuple[tuple[str, ...], int, str]:
-    """The publishers a chart's source line names, and the count and markdown list of every source it cites."""
-    sources = db.sources_for(cited)
-    return tuple(db.sources_for(plotted)["publisher"]), len(sources), sources_markdown(sources)
+def _source_notes(version: int, plotted: tuple[str, ...], cited: tuple[str, ...]) -> tuple[str, int, str]:
+    """A chart's source line (publishers of what it plots), and the count and list of all it cites."""
+    sources = queries.sources_for(cited)
+    return source_line(queries.sources_for(plotted)), len(sources), sources_markdown(sources)
 
 
-def frame_fingerprint(frame: pd.DataFrame) -> bytes:
-    """A cache key for a DataFrame: Streamlit's own hashes it row by row, which cost a chart 4-7 ms a run."""
-    return hashlib.md5(pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL)).digest()
+def fingerprint(value) -> bytes:
+    """A cache key for drawn rows: Streamlit's own hashes DataFrames row by row (4-7 ms a chart)."""
+    return hashlib.md5(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)).digest()
 
 
-@st.cache_resource(show_spinner=False, max_entries=500, hash_funcs={pd.DataFrame: frame_fingerprint})
-def finished_figure(
-    builder: str, args: tuple, options: tuple, spec: charts.ChartSpec, publishers: tuple, markers
-) -> go.Figure:
-    """A finished figure, built once per distinct input and shared read-only by every session:
-    Plotly validates each trace and shape as it is built, which costs more than the queries."""
-    figure = charts.BUILDERS[builder](*args, **dict(options))
-    return charts.finish(figure, spec, list(publishers), markers)
+@st.cache_resource(
+    show_spinner=False,
+    max_entries=500,
+    hash_funcs={Chart: lambda chart: chart.name, Drawn: lambda drawn: fingerprint(drawn)},
+)
+def finished_figure(chart: Chart, drawn: Drawn) -> go.Figure:
+    """The figure, built once per chart and distinct rows and shared read-only by every session: Plotly
+    validates each trace and shape as it is built, which costs more than the queries."""
+    return chart.figure(drawn)
 
 
-def show_chart(
-    builder: Callable[..., go.Figure],
-    args: tuple,
-    data: pd.DataFrame,
-    spec: charts.ChartSpec,
-    filters: SharedFilters,
-    source_ids,
-    *,
-    options: dict | None = None,
-    markers: pd.DataFrame | None = None,
-    on_select: str = "ignore",
-    key: str | None = None,
-):
-    """Build (or reuse) the finished figure, draw it, and put its downloads and sources under it."""
-    shown_markers = markers if spec.time_axis and markers is not None else None
-    plotted = set(source_ids)
-    cited = plotted | (set(shown_markers["source_id"]) if shown_markers is not None else set())
-    publishers, source_count, source_list = _source_notes(
-        db.database_version(), tuple(sorted(plotted)), tuple(sorted(cited))
+@st.cache_data(show_spinner=False, max_entries=200)
+def current_release() -> dict:
+    info = queries.release_info()
+    return {**info, "report_problem_url": release.read().report_problem_url}
+
+
+def current_view_url(**extra: str) -> str:
+    """The address of the page as the visitor sees it, with its filters (what a link or an embed opens)."""
+    base = st.context.url or ""
+    query = {key: st.query_params.get_all(key) for key in st.query_params}
+    return citation.view_url(base, query, **extra)
+
+
+def show_chart(chart: Chart, filters: Filters, key: str | None = None):
+    """Draw a chart with its caption, downloads, citation, embed code and sources; return its selection
+    event when the chart is selectable, and None when there is nothing to draw."""
+    drawn = chart.drawn(filters)
+    if drawn.empty:
+        st.info(chart.empty_text)
+        return None
+    title, subtitle = chart.text(drawn)
+    line, source_count, source_list = _source_notes(
+        queries.store.database_version(),
+        tuple(chart.source_ids(drawn, with_markers=False)),
+        tuple(chart.source_ids(drawn)),
     )
-    fig = finished_figure(
-        builder.__name__, tuple(args), tuple(sorted((options or {}).items())), spec, publishers, shown_markers
-    )
-    selection = {"on_select": on_select, "selection_mode": "points"} if on_select != "ignore" else {}
+    figure = finished_figure(chart, drawn)
+    st.subheader(title, anchor=False)
+    if subtitle:
+        st.caption(subtitle)
+    selection = {"on_select": "rerun", "selection_mode": "points"} if chart.selectable else {}
     event = st.plotly_chart(
-        fig,
+        figure,
         width="stretch",
         theme=None,
-        config=charts.plotly_config(spec, filters.image_format),
-        key=key or f"chart-{spec.name}",
-        alt=spec.title,
+        config=builders.PLOTLY_CONFIG,
+        key=key or f"chart-{chart.name}",
         **selection,
     )
-    csv_column, html_column = st.columns(2)
-    csv_download("Data shown (CSV)", data, spec.name, f"csv-{spec.name}", csv_column, width="stretch")
-    html_column.download_button(
-        "Interactive chart (HTML)",
-        data=lambda: fig.to_html(include_plotlyjs=True, full_html=True).encode("utf-8"),
-        file_name=f"{spec.name}.html",
-        mime="text/html",
-        on_click="ignore",
-        key=f"html-{spec.name}",
-        icon=":material/code:",
-        width="stretch",
-    )
+    st.caption(escape_markdown(line))
+    if embedded():
+        st.markdown(f"[Open this chart in the dashboard]({current_view_url()})")
+        return event
+    info = current_release()
+    with st.container(horizontal=True, key=f"tools-{chart.name}"):
+        csv_download("Data shown (CSV)", chart.csv_rows(drawn), versioned(chart.name, "csv"))
+        captioned = builders.captioned(figure, title, subtitle, line)
+        image_format = filters.image_format
+        st.download_button(
+            f"Image ({image_format.upper()})",
+            data=lambda: images.render(captioned, image_format),
+            file_name=versioned(chart.name, image_format),
+            mime=images.FORMATS[image_format],
+            on_click="ignore",
+            key=f"image-{chart.name}",
+            icon=":material/image:",
+        )
+        st.download_button(
+            "Interactive chart (HTML)",
+            data=lambda: captioned.to_html(include_plotlyjs=True, full_html=True).encode("utf-8"),
+            file_name=versioned(chart.name, "html"),
+            mime="text/html",
+            on_click="ignore",
+            key=f"html-{chart.name}",
+            icon=":material/code:",
+        )
+        url = current_view_url()
+        with st.popover("Cite this chart", icon=":material/format_quote:"):
+            sources = queries.sources_for(chart.source_ids(drawn))
+            st.code(
+                citation.chart_text(title, sources, info, url, f"{dt.date.today():%d %B %Y}"),
+                language=None,
+                wrap_lines=True,
+            )
+        with st.popover("Embed", icon=":material/code_blocks:"):
+            st.caption("Paste this into a web page to show this chart, with the filters of this view:")
+            height = chart.plot_height(drawn) + 220
+            st.code(
+                citation.embed_snippet(title, current_view_url(embed="true"), height), language="html", wrap_lines=True
+            )
     with st.expander(f"Sources for this chart ({source_count})"):
         st.markdown(source_list or "No sources for the current filters.")
     return event
 
 
-def csv_download(label: str, frame: pd.DataFrame, name: str, key: str, container=st, **options) -> None:
-    """A button that downloads `frame` as `name`.csv; the CSV is written only when clicked."""
+def versioned(stem: str, suffix: str) -> str:
+    """A download's file name carrying the data release."""
+    return release.file_name(stem, current_release()["version"], suffix)
+
+
+def csv_download(label: str, frame: pd.DataFrame, file_name: str, container=st, **options) -> None:
+    """A button that downloads `frame` as CSV; the CSV is written only when clicked."""
     container.download_button(
         label,
         data=lambda: frame.to_csv(index=False).encode("utf-8"),
-        file_name=f"{name}.csv",
+        file_name=file_name,
         mime="text/csv",
         on_click="ignore",
-        key=key,
+        key=f"csv-{file_name}",
         icon=":material/table:",
         **options,
     )
@@ -128,7 +196,10 @@ def on_request(label: str, key: str, opened_by: Sequence[str] = ()) -> Iterator[
     """A collapsed section whose content is built only once a visitor opens it; open or shut is kept in
     the link under `key`, and a link that sets one of the `opened_by` parameters opens it. Tables and
     secondary charts live here, so a page's first paint is its chart: each table costs about a quarter
-    of a second of browser time (bench/README.md)."""
+    of a second of browser time (bench/README.md). An embedded view shows none."""
+    if embedded():
+        yield False
+        return
     expanded = any(name in st.query_params for name in opened_by)
     with st.expander(label, expanded=expanded, key=key, bind="query-params", on_change="rerun") as section:
         yield section.open
@@ -147,9 +218,30 @@ def table(frame, columns: dict | None = None) -> None:
     st.dataframe(frame, width="stretch", hide_index=True, column_config=common | (columns or {}))
 
 
-def data_as_of_caption() -> None:
-    headline = db.headline()
+def data_dates_caption() -> None:
+    """The two dates every page shows: the newest record, and how far the sources were searched."""
+    info = current_release()
+    headline = queries.headline()
     st.caption(
-        f"Data as of {pd.Timestamp(headline['data_as_of']):%d %B %Y} · "
+        f"Newest record {pd.Timestamp(info['newest_record']):%d %B %Y} · sources checked through "
+        f"{pd.Timestamp(info['checked_through']):%d %B %Y} · data release {info['version']} · "
         f"{headline['sources']} sources · every figure links to its source."
     )
+
+
+STYLE = """
+<style>
+/* An embedded view hides the pickers that set its chart from the link. */
+.st-key-embedded-controls { display: none; }
+</style>
+"""
+
+
+def style() -> None:
+    st.html(STYLE)
+
+
+def footer() -> None:
+    """Under every page: the two dates of the data (left out of an embedded view)."""
+    if not embedded():
+        data_dates_caption()

@@ -32,20 +32,12 @@ LATERAL (VALUES
 WHERE (v.value_num IS NOT NULL OR v.value_text IS NOT NULL)
   AND NOT EXISTS (SELECT 1 FROM chip_specs s WHERE s.chip_id = c.chip_id AND s.attribute = v.attribute);
 
--- Regions as Our World in Data names them, mapped to the names this database uses.
-CREATE TEMP TABLE owid_region AS
-SELECT * FROM (VALUES
-    ('China', 'China'), ('World', 'World'), ('United States', 'United States'),
-    ('European Union (27)', 'European Union'), ('Europe', 'Europe'), ('Germany', 'Germany'),
-    ('India', 'India'), ('Japan', 'Japan')
-) AS r(entity, region);
-
 -- Solar generation and share of electricity: OWID energy dataset (Ember, Energy Institute).
 INSERT INTO sector_stats
 SELECT 'solar', m.metric, r.region, CAST(o.year AS INTEGER), m.value, m.unit,
        'Ember and Energy Institute via OWID', 'reported', 'owid-energy', NULL
 FROM read_csv('owid_energy_subset.csv', header = true, all_varchar = true) o
-JOIN owid_region r ON r.entity = o.country,
+JOIN regions r ON r.owid_entity = o.country,
 LATERAL (VALUES
     ('solar_generation_twh', try_cast(o.solar_electricity AS DOUBLE), 'TWh'),
     ('solar_share_elec_pct', try_cast(o.solar_share_elec AS DOUBLE), 'percent')
@@ -57,7 +49,7 @@ CREATE TEMP TABLE irena_capacity AS
 SELECT r.region, CAST(c."Year" AS INTEGER) AS year,
        CAST(c."Solar capacity (total) (GW)" AS DOUBLE) AS gw
 FROM read_csv('owid_installed_solar_pv_capacity.csv', header = true, all_varchar = true) c
-JOIN owid_region r ON r.entity = c."Entity"
+JOIN regions r ON r.owid_entity = c."Entity"
 WHERE CAST(c."Year" AS INTEGER) >= 2014;
 
 INSERT INTO sector_stats
@@ -80,7 +72,7 @@ INSERT INTO sector_stats
 SELECT 'ev', 'ev_car_sales', r.region, CAST(s."Year" AS INTEGER), CAST(s."Electric cars sold" AS DOUBLE),
        'vehicles', 'IEA via OWID', 'reported', 'owid-ev', NULL
 FROM read_csv('owid_electric_car_sales.csv', header = true, all_varchar = true) s
-JOIN owid_region r ON r.entity = s."Entity"
+JOIN regions r ON r.owid_entity = s."Entity"
 WHERE CAST(s."Year" AS INTEGER) >= 2015;
 
 INSERT INTO sector_stats
@@ -88,7 +80,7 @@ SELECT 'ev', 'ev_car_share_pct', r.region, CAST(s."Year" AS INTEGER),
        CAST(s."Share of new cars that are electric" AS DOUBLE), 'percent', 'IEA via OWID', 'reported',
        'owid-ev', NULL
 FROM read_csv('owid_electric_car_sales_share.csv', header = true, all_varchar = true) s
-JOIN owid_region r ON r.entity = s."Entity"
+JOIN regions r ON r.owid_entity = s."Entity"
 WHERE CAST(s."Year" AS INTEGER) >= 2015;
 
 -- When the data was last changed: the newest dated fact, for the "data as of" line.

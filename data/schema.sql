@@ -4,21 +4,61 @@
 -- Views whose name starts with `check_` must be empty after the load: they hold the rules a
 -- CHECK or FOREIGN KEY cannot express (list elements, cross-table rules).
 
+CREATE TABLE source_kinds (
+    kind        VARCHAR PRIMARY KEY,
+    label       VARCHAR NOT NULL,
+    is_primary  BOOLEAN NOT NULL,  -- the issuer's own document (government, company, filing, statistics, dataset)
+    description VARCHAR NOT NULL
+);
+
 CREATE TABLE sources (
     source_id  VARCHAR PRIMARY KEY CHECK (regexp_full_match(source_id, '[a-z0-9][a-z0-9-]*')),
     title      VARCHAR NOT NULL CHECK (length(trim(title)) > 0),
     publisher  VARCHAR NOT NULL CHECK (length(trim(publisher)) > 0),
     url        VARCHAR NOT NULL CHECK (regexp_full_match(url, 'https?://[^\s<>"]+')),
     published  DATE,            -- the page's own date where it shows one
-    kind       VARCHAR NOT NULL CHECK (kind IN ('government', 'company', 'news', 'law_firm',
-                                                 'analysis', 'dataset', 'reference')),
+    kind       VARCHAR NOT NULL REFERENCES source_kinds (kind),
     licence    VARCHAR,         -- for datasets: the licence the publisher states
     note       VARCHAR
 );
 
+-- Vocabularies with the label and colour every chart uses for them (one colour per value, everywhere).
+CREATE TABLE threads (
+    thread VARCHAR PRIMARY KEY,
+    label  VARCHAR NOT NULL,
+    colour VARCHAR NOT NULL CHECK (regexp_full_match(colour, '#[0-9A-Fa-f]{6}'))
+);
+
+CREATE TABLE jurisdictions (
+    jurisdiction VARCHAR PRIMARY KEY,
+    colour       VARCHAR NOT NULL CHECK (regexp_full_match(colour, '#[0-9A-Fa-f]{6}'))
+);
+
+CREATE TABLE regions (
+    region      VARCHAR PRIMARY KEY,
+    owid_entity VARCHAR NOT NULL UNIQUE,  -- the name Our World in Data uses (derive.sql maps by it)
+    colour      VARCHAR NOT NULL CHECK (regexp_full_match(colour, '#[0-9A-Fa-f]{6}')),
+    sort        INTEGER NOT NULL UNIQUE   -- order in pickers and legends
+);
+
+CREATE TABLE chip_attributes (
+    attribute     VARCHAR PRIMARY KEY,
+    label         VARCHAR NOT NULL,  -- with unit and "dense" where it matters
+    short_label   VARCHAR NOT NULL,  -- pickers and axis titles
+    value_type    VARCHAR NOT NULL CHECK (value_type IN ('number', 'text', 'date')),
+    unit          VARCHAR,
+    compare       BOOLEAN NOT NULL,  -- a panel of the chip comparison
+    rule_input    BOOLEAN NOT NULL,  -- a figure dashboard/rules.py reads to classify a chip
+    plot_name     VARCHAR,           -- set: the chips page can plot it against release date (download name)
+    plot_headline VARCHAR,
+    sort          INTEGER NOT NULL UNIQUE,
+    CHECK ((plot_name IS NULL) = (plot_headline IS NULL)),
+    CHECK (plot_name IS NULL OR value_type = 'number')
+);
+
 CREATE TABLE event_categories (
     category    VARCHAR PRIMARY KEY,
-    thread      VARCHAR NOT NULL CHECK (thread IN ('us_allied_controls', 'china_response', 'industry')),
+    thread      VARCHAR NOT NULL REFERENCES threads (thread),
     label       VARCHAR NOT NULL,
     description VARCHAR NOT NULL
 );
@@ -29,7 +69,8 @@ CREATE TABLE companies (
                                              'ai_developer', 'cloud_platform', 'telecom',
                                              'device_maker', 'automaker', 'research', 'eda', 'defence',
                                              'aggregate')),
-    country VARCHAR NOT NULL
+    country VARCHAR NOT NULL,
+    colour  VARCHAR CHECK (colour IS NULL OR regexp_full_match(colour, '#[0-9A-Fa-f]{6}'))  -- chip vendors
 );
 
 CREATE TABLE metrics (
@@ -37,7 +78,8 @@ CREATE TABLE metrics (
     sector      VARCHAR NOT NULL CHECK (sector IN ('solar', 'ev', 'chips')),
     unit        VARCHAR NOT NULL,
     label       VARCHAR NOT NULL,
-    description VARCHAR NOT NULL
+    description VARCHAR NOT NULL,
+    colour      VARCHAR CHECK (colour IS NULL OR regexp_full_match(colour, '#[0-9A-Fa-f]{6}'))
 );
 
 CREATE TABLE events (
@@ -47,9 +89,7 @@ CREATE TABLE events (
     title          VARCHAR NOT NULL CHECK (length(trim(title)) > 0),
     category       VARCHAR NOT NULL REFERENCES event_categories (category),
     actor          VARCHAR NOT NULL,
-    jurisdiction   VARCHAR NOT NULL CHECK (jurisdiction IN ('United States', 'China', 'Netherlands',
-                                                           'Japan', 'Taiwan', 'South Korea',
-                                                           'European Union', 'International')),
+    jurisdiction   VARCHAR NOT NULL REFERENCES jurisdictions (jurisdiction),
     summary        VARCHAR NOT NULL CHECK (length(trim(summary)) > 0),
     companies      VARCHAR[] NOT NULL,  -- canonical names from `companies`; see check_event_companies
     published_fr   DATE,                -- Federal Register (or official gazette) publication
@@ -71,6 +111,7 @@ CREATE TABLE chip_catalog (
     status        VARCHAR NOT NULL CHECK (status IN ('shipping', 'announced', 'roadmap')),
     china_variant BOOLEAN NOT NULL,  -- made to fit under US rules (A800, H800, H20, RTX 4090D, ...)
     datacenter    BOOLEAN NOT NULL,  -- designed or marketed for datacenters
+    labelled      BOOLEAN NOT NULL,  -- named on the charts (the chips the story is about); others on hover
     epoch_name    VARCHAR,           -- row of data/upstream/epoch_ml_hardware.csv to derive specs from
     source_id     VARCHAR NOT NULL REFERENCES sources (source_id),
     note          VARCHAR
@@ -80,21 +121,14 @@ CREATE TABLE chip_catalog (
 -- data/chip_specs.csv (curated) and, for attributes it lacks, from the Epoch AI dataset.
 CREATE TABLE chip_specs (
     chip_id    VARCHAR NOT NULL REFERENCES chip_catalog (chip_id),
-    attribute  VARCHAR NOT NULL CHECK (attribute IN (
-                   'release_date', 'process_node', 'foundry', 'memory_type',
-                   'fp16_tflops', 'fp8_tflops', 'int8_tops', 'memory_gb', 'memory_bw_gbs',
-                   'interconnect_gbs', 'tdp_w', 'die_area_mm2', 'transistors_bn')),
+    attribute  VARCHAR NOT NULL REFERENCES chip_attributes (attribute),
     value_num  DOUBLE CHECK (value_num > 0 AND value_num < 1e6),
     value_text VARCHAR,
     confidence VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'reported', 'estimate')),
     source_id  VARCHAR NOT NULL REFERENCES sources (source_id),
     note       VARCHAR,
     PRIMARY KEY (chip_id, attribute),
-    CHECK ((attribute IN ('release_date', 'process_node', 'foundry', 'memory_type'))
-           = (value_text IS NOT NULL AND value_num IS NULL)),
-    CHECK (attribute IN ('release_date', 'process_node', 'foundry', 'memory_type')
-           OR value_num IS NOT NULL),
-    CHECK (attribute <> 'release_date' OR try_cast(value_text AS DATE) IS NOT NULL)
+    CHECK ((value_num IS NULL) <> (value_text IS NULL))
 );
 
 CREATE TABLE adoption (
@@ -124,9 +158,7 @@ CREATE TABLE adoption (
 CREATE TABLE sector_stats (
     sector     VARCHAR NOT NULL CHECK (sector IN ('solar', 'ev', 'chips')),
     metric     VARCHAR NOT NULL REFERENCES metrics (metric),
-    region     VARCHAR NOT NULL CHECK (region IN ('China', 'World', 'United States',
-                                                  'European Union', 'Europe', 'Germany',
-                                                  'India', 'Japan')),
+    region     VARCHAR NOT NULL REFERENCES regions (region),
     year       INTEGER NOT NULL CHECK (year BETWEEN 2010 AND 2030),
     value      DOUBLE NOT NULL CHECK (value >= 0),
     unit       VARCHAR NOT NULL,
@@ -149,6 +181,7 @@ CREATE TABLE rules (
     fr_citation  VARCHAR CHECK (fr_citation IS NULL OR regexp_full_match(fr_citation, '\d+ FR \d+')),
     inherits     VARCHAR REFERENCES rules (rule_id),
     summary      VARCHAR NOT NULL,
+    headline     VARCHAR NOT NULL,  -- the checker map's title under this version
     source_id    VARCHAR NOT NULL REFERENCES sources (source_id)
 );
 
@@ -191,6 +224,16 @@ CREATE TABLE rule_status (
     CHECK ((controlled IS TRUE) = (eccn IS NOT NULL))
 );
 
+-- Filled by the build from dashboard/rules.py: the paragraphs in force under each version, inherited
+-- ones included.
+CREATE TABLE rule_version_paragraphs (
+    rule_id           VARCHAR NOT NULL REFERENCES rules (rule_id),
+    paragraph_rule_id VARCHAR NOT NULL,
+    paragraph         VARCHAR NOT NULL,
+    PRIMARY KEY (rule_id, paragraph_rule_id, paragraph),
+    FOREIGN KEY (paragraph_rule_id, paragraph) REFERENCES rule_paragraphs (rule_id, paragraph)
+);
+
 CREATE VIEW chip_rule_status AS
 SELECT s.chip_id, s.rule_id, s.tpp, s.performance_density, s.controlled, s.eccn, s.reason, s.licence_policy,
        c.name, c.vendor, c.china_variant, c.datacenter
@@ -227,6 +270,14 @@ SELECT 'events' AS tbl, e.event_id AS key, 'unknown company ' || u.company || ' 
 FROM events e, unnest(e.companies) AS u(company)
 WHERE u.company NOT IN (SELECT company FROM companies);
 
+CREATE VIEW check_chip_value_type AS
+SELECT 'chip_specs' AS tbl, s.chip_id AS key,
+       format('{} is a {} attribute, but the row has {}', s.attribute, a.value_type,
+              CASE WHEN s.value_num IS NOT NULL THEN 'a number' ELSE 'text ' || s.value_text END) AS problem
+FROM chip_specs s JOIN chip_attributes a USING (attribute)
+WHERE (a.value_type = 'number') <> (s.value_num IS NOT NULL)
+   OR (a.value_type = 'date' AND try_cast(s.value_text AS DATE) IS NULL);
+
 CREATE VIEW check_sector_units AS
 SELECT 'sector_stats' AS tbl, NULL AS key,
        format('{} {} {}: unit {} and sector {}, but metric {} is in {} of sector {}',
@@ -239,3 +290,13 @@ SELECT 'adoption' AS tbl, a.record_id AS key,
        format('vendor {} but chip {} is made by {}', a.vendor, a.chip_id, c.vendor) AS problem
 FROM adoption a JOIN chip_catalog c USING (chip_id)
 WHERE a.vendor <> c.vendor;
+
+-- The data release, written by the build from data/release.toml: its version, the newest dated record
+-- and the date through which the stored sources were searched.
+CREATE TABLE release_info (
+    version         VARCHAR NOT NULL CHECK (regexp_full_match(version, '\d{4}\.\d{1,2}\.\d+')),
+    newest_record   DATE NOT NULL,
+    checked_through DATE NOT NULL,
+    built_at        TIMESTAMP NOT NULL,
+    CHECK (newest_record <= checked_through)
+);

@@ -9,6 +9,7 @@ import zipfile
 import pytest
 
 from bench.browser import EXPECTED_CHARTS, PAGES, wait_rendered
+from dashboard import release
 
 pytestmark = pytest.mark.browser
 
@@ -87,7 +88,7 @@ def test_chart_csv_download_is_the_data_shown(page, app_url) -> None:
     with page.expect_download() as info:
         page.get_by_role("button", name="Data shown (CSV)").first.click()
     download = info.value
-    assert download.suggested_filename == "solar-added.csv"
+    assert download.suggested_filename == f"solar-added-{release.read().version}.csv"
     text = download.path().read_text(encoding="utf-8")
     assert text.startswith("metric,region,year,value,unit,basis,confidence,source_url")
     assert "China" in text and len(text.splitlines()) > 10
@@ -111,7 +112,7 @@ def test_html_chart_download_is_self_contained(page, app_url) -> None:
     with page.expect_download() as info:
         page.get_by_role("button", name="Interactive chart (HTML)").first.click()
     html = info.value.path().read_text(encoding="utf-8")
-    assert info.value.suggested_filename == "overview-policy-and-outcomes.html"
+    assert info.value.suggested_filename == f"overview-policy-and-outcomes-{release.read().version}.html"
     assert html.lstrip().lower().startswith("<!doctype html>") and "plotly" in html.lower() and len(html) > 1_000_000
 
 

@@ -12,23 +12,23 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import build, db
+from dashboard import build, queries, store
 
 
 def test_parallel_queries_from_many_threads_are_complete_and_correct() -> None:
-    db.ensure_database()
+    store.ensure_database()
     expected = {
-        "events": int(db.query("SELECT count(*) AS n FROM events")["n"][0]),
-        "chips": int(db.query("SELECT count(*) AS n FROM chips")["n"][0]),
+        "events": int(store.query("SELECT count(*) AS n FROM events")["n"][0]),
+        "chips": int(store.query("SELECT count(*) AS n FROM chips")["n"][0]),
     }
 
     def session(i: int) -> list[tuple[str, int]]:
         seen = []
         for _ in range(25):
             table = "events" if i % 2 else "chips"
-            frame = db.query(f"SELECT * FROM {table}")
+            frame = store.query(f"SELECT * FROM {table}")
             seen.append((table, len(frame)))
-            seen.append(("events", len(db.events(years=(2015, 2030)))))
+            seen.append(("events", len(queries.events(years=(2015, 2030)))))
         return seen
 
     with ThreadPoolExecutor(max_workers=8) as pool:
@@ -44,7 +44,7 @@ def private_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(build.DATA_DIR, data, ignore=shutil.ignore_patterns("*.duckdb", "versions", "*.tmp"))
     monkeypatch.setattr(build, "DATA_DIR", data)
     monkeypatch.setattr(build, "DB_PATH", data / "dashboard.duckdb")
-    monkeypatch.setattr(db, "_run", threading.local())  # versions pinned here must not outlive the test
+    monkeypatch.setattr(store, "_run", threading.local())  # versions pinned here must not outlive the test
     build.build()
     return data
 
@@ -60,16 +60,16 @@ def drop_last_event(data: Path) -> None:
 def test_rebuild_while_serving_never_breaks_or_mixes(private_database: Path) -> None:
     """Readers see the old database or the new one, whole; a new run picks up the new file."""
     pair_sql = "SELECT (SELECT count(*) FROM events) AS events, (SELECT max(event_id) FROM events) AS last_id"
-    db.begin_run()
-    old = tuple(db.query(pair_sql).iloc[0])
+    store.begin_run()
+    old = tuple(store.query(pair_sql).iloc[0])
     stop = threading.Event()
     seen, errors = set(), []
 
     def reader() -> None:
         while not stop.is_set():
             try:
-                db.begin_run()  # each loop is a new script run of a session
-                seen.add(tuple(db.query(pair_sql).iloc[0]))
+                store.begin_run()  # each loop is a new script run of a session
+                seen.add(tuple(store.query(pair_sql).iloc[0]))
             except Exception as exc:
                 errors.append(repr(exc))
 
@@ -82,8 +82,8 @@ def test_rebuild_while_serving_never_breaks_or_mixes(private_database: Path) -> 
     deadline = time.monotonic() + 10
     new = None
     while time.monotonic() < deadline and new is None:
-        db.begin_run()
-        current = tuple(db.query(pair_sql).iloc[0])
+        store.begin_run()
+        current = tuple(store.query(pair_sql).iloc[0])
         new = current if current != old else None
         time.sleep(0.05)
     time.sleep(0.3)
@@ -102,7 +102,7 @@ def test_a_new_version_survives_pruning_of_linked_versions(private_database: Pat
     folder.mkdir()
     for number in (10**18 + 5, 10**18 + 7, 10**18 + 9):
         os.link(build.DB_PATH, folder / f"dashboard-{number}.duckdb")
-    target = db._version_path(10**18 + 11)
+    target = store._version_path(10**18 + 11)
     kept = sorted(path.name for path in folder.glob("dashboard-*.duckdb"))
     assert target.exists()
     assert kept == [f"dashboard-{10**18 + n}.duckdb" for n in (7, 9, 11)]
@@ -122,6 +122,6 @@ def test_sessions_that_find_the_inputs_newer_build_once(private_database: Path, 
 
     monkeypatch.setattr(build, "build", counted_build)
     with ThreadPoolExecutor(max_workers=6) as pool:
-        list(pool.map(lambda _: db.ensure_database(), range(6)))
+        list(pool.map(lambda _: store.ensure_database(), range(6)))
     assert len(builds) == 1
     assert not build.is_stale()

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard import filters, ui
+from dashboard import filters, pages, ui
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
 OPTIONS = ["Baidu", "Huawei", "Nvidia", "Tencent"]
@@ -78,33 +78,10 @@ def test_links_render_only_for_http(title, url) -> None:
         assert url.startswith(("http://", "https://"))
 
 
-PAGES = [
-    "views/overview.py",
-    "views/timeline.py",
-    "views/chips.py",
-    "views/checker.py",
-    "views/adoption.py",
-    "views/energy.py",
-    "views/sources.py",
-]
-
-
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", pages.PAGES, ids=lambda page: page.file)
 def test_every_page_survives_hostile_query_parameters(page) -> None:
     at = AppTest.from_file(APP, default_timeout=60)
-    for key in (
-        "company",
-        "years",
-        "category",
-        "jurisdiction",
-        "actor",
-        "compare",
-        "region",
-        "rule",
-        "marker_category",
-        "markers",
-        "image",
-    ):
+    for key in page.url_params:
         at.query_params[key] = HOSTILE_VALUES
     at.run()
     assert not at.exception, [e.value for e in at.exception]
@@ -112,8 +89,8 @@ def test_every_page_survives_hostile_query_parameters(page) -> None:
     assert "Ignored unknown companies in the link" in notices
     assert "Ignored the year range in the link" in notices
     assert "<script>" not in notices and "](" not in notices.replace("\\](", "")
-    if page != "views/overview.py":
-        at.switch_page(page)
+    if page.path:
+        at.switch_page(page.file)
         at.run()
         assert not at.exception, [e.value for e in at.exception]
     shown_text = " ".join(m.value for m in [*at.markdown, *at.caption])

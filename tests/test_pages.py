@@ -11,18 +11,11 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import build
+from dashboard import build, pages
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
-PAGES = {
-    "views/overview.py": 1,
-    "views/timeline.py": 1,
-    "views/chips.py": 1,
-    "views/checker.py": 1,
-    "views/adoption.py": 1,
-    "views/energy.py": 1,
-    "views/sources.py": 0,
-}
+PAGES = {page.file: page for page in pages.PAGES}
+DEFAULT_PAGE = pages.by_path("").file
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -34,7 +27,7 @@ def database() -> None:
 def open_page(page: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
-    if page != "views/overview.py":
+    if page != DEFAULT_PAGE:
         at.switch_page(page)
         at.run()
     return at
@@ -67,24 +60,18 @@ def data_traces(fig: dict) -> list[dict]:
 def test_page_renders_without_exception(page: str) -> None:
     at = open_page(page)
     assert not at.exception, [e.value for e in at.exception]
-    assert len(at.get("plotly_chart")) == PAGES[page]
-    for fig in figures(at):
-        title = fig["layout"]["title"]["text"]
-        assert "Source: " in title, "every chart names its source inside the figure"
+    assert len(at.get("plotly_chart")) == PAGES[page].charts
+    captions = [c.value for c in at.caption]
+    for _ in figures(at):
+        assert any(c.replace("\\", "").startswith("Source: ") for c in captions), "every chart names its sources"
 
 
-# Sections built only when opened: page -> (section keys, charts, tables) with every section open.
-ON_REQUEST = {
-    "views/timeline.py": (("events_table",), 1, 1),
-    "views/chips.py": (("compare_open", "specs_table"), 2, 2),
-    "views/checker.py": (("status_table", "reasons_table", "licensing_table", "calculator", "rule_wording"), 1, 4),
-    "views/adoption.py": (("records_table",), 1, 1),
-}
+WITH_CHART_SECTIONS = sorted(file for file, page in PAGES.items() if page.charts and page.sections)
 
 
-@pytest.mark.parametrize("page", sorted(ON_REQUEST))
+@pytest.mark.parametrize("page", WITH_CHART_SECTIONS)
 def test_sections_on_request_are_built_only_when_opened(page: str) -> None:
-    keys, charts, tables = ON_REQUEST[page]
+    keys, (charts, tables) = PAGES[page].sections, PAGES[page].opened
     at = open_page(page)
     assert len(at.dataframe) == 0, "a page's tables wait until asked for"
     open_sections(at, *keys)
@@ -104,15 +91,13 @@ def test_link_opens_a_section_on_request() -> None:
     assert len(at.get("plotly_chart")) == 2, "a link naming chips to compare opens the comparison"
 
 
-def test_chart_config_downloads_named_png_at_scale_2() -> None:
+def test_chart_toolbar_has_no_uncaptioned_image_button_and_downloads_carry_the_release() -> None:
     at = open_page("views/chips.py")
     config = json.loads(at.get("plotly_chart")[0].proto.config)
-    assert config["toImageButtonOptions"] == {
-        "format": "png",
-        "filename": "chip-fp16-by-release-date",
-        "scale": 2,
-    }
+    assert "toImage" in config["modeBarButtonsToRemove"], "images come captioned from the download button"
     assert config["displaylogo"] is False
+    names = {button.proto.label for button in at.get("download_button")}
+    assert {"Data shown (CSV)", "Image (PNG)", "Interactive chart (HTML)"} <= names
 
 
 def test_company_filter_narrows_adoption_chart() -> None:
@@ -143,8 +128,9 @@ def test_year_filter_narrows_energy_series() -> None:
     dates = pd.to_datetime([x for t in data_traces(first) for x in values(t["x"])])
     assert set(dates.year) <= {2020, 2021, 2022}
     assert {2020, 2022} <= set(dates.year)
-    assert first["layout"]["title"]["text"].startswith("<b>China added")
-    assert "2022" in first["layout"]["title"]["text"] and "2025" not in first["layout"]["title"]["text"]
+    title = at.subheader[0].value
+    assert title.startswith("China added")
+    assert "2022" in title and "2025" not in title
 
 
 def test_company_filter_keeps_only_that_vendors_chips() -> None:
@@ -221,9 +207,11 @@ def test_dataset_zip_holds_every_table_including_rule_status() -> None:
     import io
     import zipfile
 
-    from dashboard import db
+    from dashboard import downloads
 
-    with zipfile.ZipFile(io.BytesIO(db.zip_of_csvs())) as archive:
+    with zipfile.ZipFile(io.BytesIO(downloads.zip_of_csvs())) as archive:
         names = set(archive.namelist())
-    assert {f"{table}.csv" for table in db.TABLES_FOR_DOWNLOAD} <= names
+    assert {f"{table}.csv" for table in downloads.published_tables()} <= names
     assert {"rules.csv", "rule_paragraphs.csv", "chip_rule_status.csv", "README.md", "schema.sql"} <= names
+    assert {"events.csv", "sources.csv", "release_info.csv", "data_dictionary.csv"} <= names
+    assert not any(name.startswith("check_") for name in names)

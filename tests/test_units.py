@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import charts, filters, transforms, ui
+from dashboard import builders, chart, filters, transforms, ui
 from dashboard.measures import MEASURES
 
 
@@ -38,34 +38,43 @@ def test_safe_link_only_links_http() -> None:
     assert "](" not in ui.safe_link("bad", "https://example.org/a) [x](javascript:1")
 
 
-def test_finish_puts_title_subtitle_and_source_in_the_figure_and_markers_on_time_axes() -> None:
-    spec = charts.ChartSpec(name="n", title="A finding", subtitle="Units", time_axis=True)
+def test_finish_draws_markers_and_captioned_puts_title_subtitle_and_source_inside() -> None:
     markers = pd.DataFrame(
         {
             "date": pd.to_datetime(["2022-10-07", "2023-10-17"]),
-            "thread": ["us_allied_controls"] * 2,
+            "thread_colour": ["#0072B2"] * 2,
             "title": ["Rule one", "Rule two"],
             "category_label": ["Chip rule"] * 2,
             "actor": ["BIS"] * 2,
         }
     )
-    fig = charts.finish(go.Figure(go.Scatter(x=[1], y=[1], name="data")), spec, ["Epoch AI", "NEA"], markers)
-    title = fig.layout.title.text
-    assert "A finding" in title and "Units" in title and "Source: Epoch AI; NEA." in title
+    fig = builders.finish(go.Figure(go.Scatter(x=[1], y=[1], name="data")), 460, markers)
+    assert not fig.layout.title.text, "on screen the page prints the title above the chart, at its width"
     assert len(fig.layout.shapes) == 2
     assert fig.data[-1].name == "Policy events" and list(fig.data[-1].customdata[:, 0]) == ["Rule one", "Rule two"]
-    untimed = charts.finish(go.Figure(), charts.ChartSpec(name="m", title="t"), [], markers)
-    assert not untimed.layout.shapes
+    assert not builders.finish(go.Figure(), 460, None).layout.shapes
+    exported = builders.captioned(fig, "A finding " * 12, "Units", "Source: Epoch AI; NEA.")
+    title = exported.layout.title.text
+    assert "A finding" in title and "Units" in title and "Source: Epoch AI; NEA." in title
+    assert title.count("<br>") >= 2, "a long title wraps at the export width"
+    assert exported.layout.width == builders.EXPORT_WIDTH and exported.layout.margin.t > fig.layout.margin.t
+    assert not fig.layout.title.text, "the screen figure is left as it was"
 
 
-def test_source_line_names_the_first_publishers_and_counts_the_rest() -> None:
-    line = charts.source_line(["A", "B", "A", "C", "D", "E", "F"])
-    assert line.startswith("Source: A; B; C; D; and 2 more.")
+def test_source_line_names_primary_publishers_first_and_counts_the_rest() -> None:
+    sources = pd.DataFrame(
+        {
+            "publisher": ["A", "B", "A", "C", "D", "E", "F"],
+            "title": list("abcdefg"),
+            "is_primary": [False, False, False, False, False, False, True],
+        }
+    )
+    assert chart.source_line(sources).startswith("Source: F; A; B; C; and 2 more.")
 
 
-def test_titles_wrap_for_phone_width() -> None:
-    lines = charts._wrap("China accounts for over half of the world's new solar capacity", charts.TITLE_WIDTH)
-    assert all(len(line) <= charts.TITLE_WIDTH for line in lines) and len(lines) > 1
+def test_export_titles_wrap_at_the_export_width() -> None:
+    lines = builders.wrap("China accounts for over half of the world's new solar capacity " * 2, builders.TITLE_CHARS)
+    assert all(len(line) <= builders.TITLE_CHARS for line in lines) and len(lines) > 1
 
 
 def test_quantity_text_and_marker_size() -> None:
@@ -160,7 +169,7 @@ def test_case_by_case_zone_is_labelled_with_its_own_threshold() -> None:
         "reason",
     ]
     points = pd.DataFrame(columns=columns)
-    fig = charts.threshold_map(points, pd.DataFrame([paragraph]))
+    fig = builders.threshold_map(points, pd.DataFrame([paragraph]))
     assert [a.text for a in fig.layout.annotations] == ["Case-by-case licence review<br>below TPP 15,000"]
 
 
@@ -207,21 +216,28 @@ def test_widest_disagreement_between_sources_of_one_year() -> None:
 def test_region_lines_tick_once_a_year_over_a_short_span() -> None:
     def series(years: range) -> pd.DataFrame:
         return pd.DataFrame(
-            {"region": "China", "basis": "X", "year": list(years), "value": 1.0, "confidence": "reported"}
+            {
+                "region": "China",
+                "basis": "X",
+                "year": list(years),
+                "value": 1.0,
+                "confidence": "reported",
+                "colour": None,
+            }
         )
 
-    assert charts.region_lines(series(range(2015, 2019)), "GW").layout.xaxis.dtick == "M12"
-    assert charts.region_lines(series(range(2015, 2026)), "GW").layout.xaxis.dtick is None
+    assert builders.region_lines(series(range(2015, 2019)), "GW").layout.xaxis.dtick == "M12"
+    assert builders.region_lines(series(range(2015, 2026)), "GW").layout.xaxis.dtick is None
 
 
 def test_map_labels_move_apart_and_stay_inside_the_plot() -> None:
     (x0, x1), (y0, y1) = (2.0, 4.78), (-0.3, 1.78)
 
     def at(xs, ys):
-        return charts.fractions(xs, x0, x1), charts.fractions(ys, y0, y1)
+        return builders.fractions(xs, x0, x1), builders.fractions(ys, y0, y1)
 
     # Two labelled chips on one spot, and one at the left edge.
-    positions = charts.label_positions(
+    positions = builders.label_positions(
         *at([3.68, 3.68, 2.05], [0.9, 0.9, 0.1]), ["A800 SXM", "Ascend 910", "Ascend 310"]
     )
     assert positions[0] != positions[1]
@@ -229,7 +245,7 @@ def test_map_labels_move_apart_and_stay_inside_the_plot() -> None:
     # A fixed annotation just above a chip pushes its label off the top.
     (note_x,), (note_y,) = at([3.0], [1.0])
     note = {"x": note_x, "y": note_y, "text": "3A090.b.1<br>(datacenter chips)", "yanchor": "bottom"}
-    assert charts.label_positions(*at([3.0], [0.97]), ["H20"], fixed=[note])[0].startswith(("bottom", "middle"))
+    assert builders.label_positions(*at([3.0], [0.97]), ["H20"], fixed=[note])[0].startswith(("bottom", "middle"))
 
 
 def test_chip_scatter_labels_do_not_share_a_spot() -> None:
@@ -238,13 +254,13 @@ def test_chip_scatter_labels_do_not_share_a_spot() -> None:
             "name": ["Nvidia H100 SXM", "Nvidia H800 SXM", "Nvidia B200", "Huawei Ascend 310"],
             "vendor": "Nvidia",
             "release_date": pd.to_datetime(["2022-09-01", "2023-03-01", "2024-11-01", "2018-10-01"]),
-            "fp16_tflops": [989.0, 989.0, 2250.0, 8.0],
+            "value": [989.0, 989.0, 2250.0, 8.0],
             "label": ["H100 SXM", "H800 SXM", "B200", ""],
             "china_variant": [False, True, False, False],
             "china_label": "",
             "estimate_label": "",
         }
     )
-    positions = charts.spec_scatter(chips, "fp16_tflops", "FP16").data[0].textposition
+    positions = builders.spec_scatter(chips, "FP16").data[0].textposition
     assert positions[0] != positions[1]
     assert "top" not in positions[2]  # the highest point keeps its label inside the plot

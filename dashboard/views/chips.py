@@ -2,125 +2,57 @@
 
 import streamlit as st
 
-from dashboard import charts, db, filters, transforms, ui
+from dashboard import filters, queries, tables, ui
+from dashboard.charts import chips
 
 shared = filters.current()
-st.title("Chips: Ascend vs Nvidia")
-st.caption(
+ui.page_header(
+    "Chips: Ascend vs Nvidia",
     "Peak dense (no sparsity) tensor throughput, as the export rules count it. Open diamonds are parts "
     "made for China to fit under US rules. Huawei's 910B and 910C have no datasheet: their figures are "
-    "estimates and sources disagree."
+    "estimates and sources disagree.",
 )
-
-vendors = db.vendors_among(shared.companies)
-if shared.companies and not vendors:
+vendors = queries.vendors_among(shared.companies)
+if shared.companies and not vendors and not ui.embedded():
     st.caption("None of the chosen companies makes chips in this table, so all chips are shown.")
-all_chips = db.chips(vendors)
-in_years = all_chips["release_date"].dt.year.between(*shared.years)
-chips = all_chips[in_years | all_chips["release_date"].isna()].copy()
-# Label the chips the story is about; the others are named on hover, so labels do not pile up.
-LABELLED = {
-    "nvidia-a100-sxm",
-    "nvidia-h100-sxm",
-    "nvidia-b200",
-    "nvidia-a800-sxm",
-    "nvidia-h800-sxm",
-    "nvidia-h20",
-    "nvidia-rtx-4090d",
-    "huawei-ascend-910",
-    "huawei-ascend-910b",
-    "huawei-ascend-910c",
-    "cambricon-mlu370-x8",
-}
-short_names = transforms.short_chip_name(chips["name"])
-chips["label"] = short_names.where(chips["chip_id"].isin(LABELLED), "")
-chips["china_label"] = chips["china_variant"].map({True: " · China variant", False: ""})
-chips["estimate_label"] = chips["has_estimates"].map({True: " · includes estimates", False: ""})
-markers = db.markers(shared.years, shared.marker_categories)
-dated = chips.dropna(subset=["release_date"])
-spec_sources = db.chip_specs(chips["chip_id"])
 
-PLOTS = {
-    "fp16_tflops": (
-        "FP16 tensor TFLOPS (dense, log scale)",
-        "chip-fp16-by-release-date",
-        "Nvidia's China parts sit below its flagships; Huawei's Ascend closes part of the gap",
-    ),
-    "memory_bw_gbs": (
-        "Memory bandwidth, GB/s (log scale)",
-        "chip-memory-bandwidth-by-release-date",
-        "Memory bandwidth: the H20 kept the H100's class of memory while its compute was cut",
-    ),
-    "int8_tops": (
-        "INT8 TOPS (dense, log scale)",
-        "chip-int8-by-release-date",
-        "Integer throughput tells the same story: China variants cut to below the control lines",
-    ),
-}
-column = (
-    st.segmented_control(
-        "Plot",
-        list(PLOTS),
-        default="fp16_tflops",
-        key="plot",
-        bind="query-params",
-        format_func=lambda c: PLOTS[c][0].split(" (")[0].split(",")[0],
+plottable = chips.plottable()
+with ui.controls():
+    attribute = (
+        st.segmented_control(
+            "Plot",
+            list(plottable.index),
+            default=plottable.index[0],
+            key="plot",
+            bind="query-params",
+            format_func=lambda a: plottable.loc[a, "short_label"] if a in plottable.index else a,
+        )
+        or plottable.index[0]
     )
-    or "fp16_tflops"
-)
-axis_title, name, title = PLOTS[column]
-data = dated.dropna(subset=[column])
-spec = charts.ChartSpec(name=name, title=title, subtitle=axis_title, time_axis=True, height=520)
-cited = spec_sources[
-    spec_sources["attribute"].isin([column, "release_date"]) & spec_sources["chip_id"].isin(data["chip_id"])
-]
-ui.show_chart(
-    charts.spec_scatter,
-    (data, column, axis_title.split(" (")[0].split(",")[0]),
-    data[["name", "vendor", "release_date", "china_variant", column, "has_estimates"]],
-    spec,
-    shared,
-    cited["source_id"],
-    markers=markers,
-)
+ui.show_chart(chips.by_release_date(attribute), shared)
 
 with ui.on_request(
     "Compare chips side by side (chart and cited figures)", "compare_open", opened_by=["compare"]
 ) as shown:
     if shown:
-        options = all_chips["chip_id"].tolist()
-        names = dict(zip(all_chips["chip_id"], all_chips["name"], strict=True))
-        default = [
-            c for c in ("nvidia-h100-sxm", "nvidia-h20", "huawei-ascend-910b", "huawei-ascend-910c") if c in options
-        ]
+        every_chip = queries.chips()
+        names = dict(zip(every_chip["chip_id"], every_chip["name"], strict=True))
         picked = filters.bound_multiselect(
-            st, "Chips to compare", options, "compare", format_func=lambda c: names.get(c, c), default=default
+            st,
+            "Chips to compare",
+            list(names),
+            "compare",
+            format_func=lambda c: names.get(c, c),
+            default=[c for c in chips.DEFAULT_COMPARISON if c in names],
         )
-        labels = {
-            "fp16_tflops": "FP16 tensor TFLOPS (dense)",
-            "int8_tops": "INT8 TOPS (dense)",
-            "memory_bw_gbs": "Memory bandwidth (GB/s)",
-            "memory_gb": "Memory (GB)",
-            "interconnect_gbs": "Chip-to-chip bandwidth (GB/s)",
-        }
         if picked:
-            chosen = all_chips[all_chips["chip_id"].isin(picked)]
-            long = chosen.melt(id_vars=["chip_id", "name", "vendor"], value_vars=list(labels), var_name="attribute")
-            long = long.dropna(subset=["value"])
-            long["attribute_label"] = long["attribute"].map(labels)
-            spec = charts.ChartSpec(
-                name="chip-comparison",
-                title="How the picked chips compare",
-                subtitle="Blank where no source gives a figure",
-                height=220 + 150 * long["attribute"].nunique(),
-            )
-            cited = db.chip_specs(picked)
-            ui.show_chart(charts.chip_comparison, (long,), long, spec, shared, cited["source_id"])
-            ui.table(cited[["name", "attribute", "value", "confidence", "publisher", "source_url", "note"]])
+            ui.show_chart(chips.COMPARISON, shared.choose(compare=picked))
+            tables.show(queries.chip_values(picked), tables.CHIP_FIGURES)
 
-with ui.on_request(f"Specifications of the {len(chips)} chips shown (table)", "specs_table") as shown:
+shown_chips = queries.chips(vendors, shared.years)
+with ui.on_request(f"Specifications of the {len(shown_chips)} chips shown (table)", "specs_table") as shown:
     if shown:
-        table = chips.drop(columns=["label", "china_label", "estimate_label"])
+        table = shown_chips.drop(columns=["label", "china_label", "estimate_label", "vendor_colour", "short_name"])
         ui.table(
             table,
             {
@@ -130,4 +62,4 @@ with ui.on_request(f"Specifications of the {len(chips)} chips shown (table)", "s
                 "memory_bw_gbs": st.column_config.NumberColumn("Mem. GB/s", format="%.0f"),
             },
         )
-        ui.csv_download("Chip table (CSV)", table, "chips", "csv-chips-table")
+        ui.csv_download("Chip table (CSV)", table, ui.versioned("chips", "csv"))

@@ -1,23 +1,34 @@
-"""Sources and data: every source with its link, the data dictionary, downloads and limitations."""
+"""Sources and data: the release and how to cite it, every source with its link, downloads, the data
+dictionary, the changelog and the known limitations."""
 
 import streamlit as st
 
-from dashboard import build, db, transforms, ui
+from dashboard import build, citation, downloads, queries, transforms, ui
 
-st.title("Sources and data")
-ui.data_as_of_caption()
-headline = db.headline()
+ui.page_header("Sources and data")
+info = ui.current_release()
+st.subheader(f"Data release {info['version']}", anchor=False)
 st.markdown(
-    "**Cite this dashboard:** China chips & export controls dashboard, data as of "
-    f"{headline['data_as_of']:%d %B %Y}. Each figure's own source is listed below and under every chart."
+    f"Newest record **{info['newest_record']:%d %B %Y}**; the stored sources were searched through "
+    f"**{info['checked_through']:%d %B %Y}**. Every figure's own sources are listed below and under every chart, "
+    "primary sources (the government's, company's or statistics office's own document) first."
 )
+cite, bibtex = st.columns(2)
+cite.markdown("**Cite this dataset**")
+cite.code(citation.dataset_text(info, ui.current_view_url()), language=None, wrap_lines=True)
+bibtex.markdown("**BibTeX**")
+bibtex.code(citation.dataset_bibtex(info, ui.current_view_url()), language="bibtex", wrap_lines=True)
+if info["report_problem_url"]:
+    st.markdown(f"Found a wrong or missing figure? [Report a problem]({info['report_problem_url']}).")
+else:
+    st.markdown("Found a wrong or missing figure? Open an issue on the repository this dashboard is published from.")
 
-st.subheader("Download the data")
+st.subheader("Download the data", anchor=False)
 left, right = st.columns(2)
 left.download_button(
     "All tables (ZIP of CSVs, with the data dictionary)",
-    data=db.zip_of_csvs,
-    file_name="china-chips-dashboard-data.zip",
+    data=downloads.zip_of_csvs,
+    file_name=ui.versioned("china-chips-dashboard-data", "zip"),
     mime="application/zip",
     on_click="ignore",
     key="download-zip",
@@ -26,8 +37,8 @@ left.download_button(
 )
 right.download_button(
     "Database (DuckDB file)",
-    data=db.database_file,
-    file_name="china-chips-dashboard.duckdb",
+    data=downloads.database_file,
+    file_name=ui.versioned("china-chips-dashboard", "duckdb"),
     mime="application/octet-stream",
     on_click="ignore",
     key="download-duckdb",
@@ -35,29 +46,33 @@ right.download_button(
     width="stretch",
 )
 
-sources = db.sources()
-st.subheader(f"All {len(sources)} sources")
-search = st.text_input("Search sources", key="source_search", max_chars=100)
+sources = queries.sources()
+st.subheader(f"All {len(sources)} sources", anchor=False)
+search = st.text_input("Search sources", key="source_search", max_chars=100, bind="query-params")
 table = transforms.search_rows(sources, search, ["title", "publisher"])
 ui.table(
-    table[["publisher", "title", "url", "published", "kind", "licence", "rows_cited"]],
+    table[["is_primary", "publisher", "title", "url", "published", "kind_label", "licence", "rows_cited"]],
     {
+        "is_primary": st.column_config.CheckboxColumn("Primary", help="The issuer's own document"),
         "publisher": "Publisher",
         "title": st.column_config.TextColumn("Title", width="large"),
         "url": st.column_config.LinkColumn("Link", display_text="open"),
         "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
-        "kind": "Kind",
+        "kind_label": "Kind",
         "licence": "Licence",
         "rows_cited": st.column_config.NumberColumn("Rows citing it"),
     },
 )
 
 readme = (build.DATA_DIR / "README.md").read_text(encoding="utf-8")
-st.subheader("Known limitations")
+st.subheader("Known limitations", anchor=False)
 limitations = readme.split("## Known limitations and gaps (values left NULL)", 1)[-1].split("\n## ", 1)[0]
 st.markdown(limitations)
-st.subheader("Data dictionary")
-ui.table(db.data_dictionary())
+st.subheader("Data dictionary", anchor=False)
+ui.table(downloads.data_dictionary())
+with ui.on_request("What changed in each release (data/CHANGELOG.md)", "changelog") as shown:
+    if shown:
+        st.markdown((build.DATA_DIR / "CHANGELOG.md").read_text(encoding="utf-8"))
 with ui.on_request("Full data documentation (data/README.md)", "data_docs") as shown:
     if shown:
         st.markdown(readme)

@@ -1,91 +1,35 @@
-"""Pure figure builders: DataFrame in, Plotly figure out, no Streamlit.
+"""Pure figure builders: rows in, Plotly figure out, no Streamlit.
 
-`finish` is the one place that gives every chart its title, its "Source: ..." line (inside the
-figure, so attribution survives an image download), its policy-event markers, palette and layout;
-`plotly_config` gives every chart the same toolbar and download settings.
+Colours come with the rows (the vocabularies' colours, joined in data/views.sql). `finish` gives every
+chart the same layout and its policy-event markers; `captioned` adds the title block and source line
+inside the figure for the image and HTML downloads, which travel without the page around them.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-SITE = "China chips & export controls dashboard"
 FONT = "Inter, Segoe UI, Helvetica, Arial, sans-serif"
-GREY = "#6b6b6b"
-
-# Okabe-Ito palette (colour-blind safe): one colour per vendor, jurisdiction and region, everywhere.
-VENDOR_COLOURS = {
-    "Nvidia": "#009E73",
-    "Huawei": "#D55E00",
-    "Cambricon": "#0072B2",
-    "Biren": "#CC79A7",
-    "Moore Threads": "#E69F00",
-    "Kunlunxin": "#56B4E9",
-    "Iluvatar CoreX": "#8C6BB1",
-    "Alibaba T-Head": "#F0E442",
-    "AMD": "#000000",
-    "MetaX": "#999933",
-    "Chinese chip vendors (aggregate)": "#999999",
-}
-JURISDICTION_COLOURS = {
-    "United States": "#0072B2",
-    "China": "#D55E00",
-    "Netherlands": "#E69F00",
-    "Japan": "#CC79A7",
-    "Taiwan": "#009E73",
-    "South Korea": "#56B4E9",
-    "European Union": "#F0E442",
-    "International": "#999999",
-}
-REGION_COLOURS = {
-    "China": "#D55E00",
-    "World": "#444444",
-    "United States": "#0072B2",
-    "European Union": "#E69F00",
-    "Europe": "#F0E442",
-    "Germany": "#CC79A7",
-    "India": "#009E73",
-    "Japan": "#56B4E9",
-}
-THREAD_LABELS = {
-    "us_allied_controls": "US and allied controls",
-    "china_response": "China's response",
-    "industry": "Chips and companies",
-}
-THREAD_COLOURS = {"us_allied_controls": "#0072B2", "china_response": "#D55E00", "industry": "#009E73"}
-EXTRA_COLOURS = ["#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#444444", "#F0E442"]
+GREY = "#595959"  # 7:1 on white
+# Okabe-Ito (colour-blind safe), for series whose vocabulary has no colour of its own.
+FALLBACK_COLOURS = ["#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#444444", "#F0E442"]
 CONFIDENCE_SYMBOLS = {"confirmed": "circle", "reported": "circle", "estimate": "circle-open"}
+EXPORT_WIDTH = 1000  # image downloads are drawn at this width, so their title block wraps for it
 
 
-def colour(mapping: dict[str, str], key: str) -> str:
-    return mapping.get(key, GREY)
+def first_colour(group: pd.DataFrame, column: str, fallback: str = GREY) -> str:
+    """The colour a group's rows carry in `column` (the vocabulary's colour), or the fallback."""
+    if column in group and group[column].notna().any():
+        return str(group[column].dropna().iloc[0])
+    return fallback
 
 
-@dataclass(frozen=True)
-class ChartSpec:
-    """What every chart carries: a file name, a title that states the finding, and its sources."""
-
-    name: str  # file name stem for downloads, e.g. "nev-share-china-vs-world"
-    title: str
-    subtitle: str = ""
-    time_axis: bool = False  # True when x is a date axis that can carry event markers
-    height: int = 460
-
-
-def source_line(publishers: list[str], limit: int = 4) -> str:
-    unique = list(dict.fromkeys(p for p in publishers if p))
-    shown = "; ".join(unique[:limit])
-    more = f"; and {len(unique) - limit} more" if len(unique) > limit else ""
-    return f"Source: {shown}{more}. {SITE}."
-
-
-def _wrap(text: str, width: int) -> list[str]:
+def wrap(text: str, width: int) -> list[str]:
     """Break text into lines of at most `width` characters (Plotly does not wrap SVG text)."""
     lines, line = [], ""
     for word in text.split():
@@ -97,50 +41,22 @@ def _wrap(text: str, width: int) -> list[str]:
     return [*lines, line] if line else lines
 
 
-# Narrow enough for a 390 px phone screen, so titles and source lines never run off the figure.
-TITLE_WIDTH, SUBTITLE_WIDTH, SOURCE_WIDTH, LEGEND_ROW_CHARS = 38, 52, 62, 36
+LEGEND_ROW_CHARS = 36  # legend entries per row on a phone-width plot
 
 
-def finish(
-    fig: go.Figure,
-    spec: ChartSpec,
-    publishers: list[str],
-    markers: pd.DataFrame | None = None,
-) -> go.Figure:
-    """Title, subtitle and source line inside the figure; event markers on time axes; one layout."""
-    if spec.time_axis and markers is not None and not markers.empty:
+def finish(fig: go.Figure, height: int, markers: pd.DataFrame | None = None) -> go.Figure:
+    """One layout for every chart on screen: no title inside (the page prints it above, at the chart's
+    width), a legend below the plot, event markers on time axes."""
+    if markers is not None and not markers.empty:
         add_event_markers(fig, markers)
-    title_lines = _wrap(spec.title, TITLE_WIDTH)
-    subtitle_lines = _wrap(spec.subtitle, SUBTITLE_WIDTH)
-    source_lines = _wrap(source_line(publishers), SOURCE_WIDTH)
-    # The source line sits in the title block: left-aligned to the figure edge on every screen width,
-    # and part of every exported image.
-    title = "<br>".join(f"<b>{line}</b>" for line in title_lines)
-    if subtitle_lines:
-        title += f"<br><span style='font-size:12px;color:{GREY}'>" + "<br>".join(subtitle_lines) + "</span>"
-    title += f"<br><span style='font-size:10px;color:{GREY}'>" + "<br>".join(source_lines) + "</span>"
     legend_labels = [t.name or "" for t in fig.data if t.showlegend is not False and t.name]
     legend_rows = 0 if len(legend_labels) < 2 else -(-sum(len(n) + 6 for n in legend_labels) // LEGEND_ROW_CHARS)
-    # Plotly spaces every line of a title at the title's line height, small print included.
-    top = 44 + 21 * (len(title_lines) + len(subtitle_lines) + len(source_lines))
     bottom = 40 + 21 * legend_rows
-    height = spec.height + top + bottom - 160
     fig.update_layout(
-        title={
-            "text": title,
-            "x": 0,
-            "xanchor": "left",
-            "xref": "container",
-            "y": 1,
-            "yref": "container",
-            "yanchor": "top",
-            "pad": {"t": 28, "l": 8},
-            "font": {"size": 16},
-        },
         font={"family": FONT, "size": 12, "color": "#222"},
         template="plotly_white",
-        height=height,
-        margin={"l": 8, "r": 8, "t": top, "b": bottom, "autoexpand": True},
+        height=height + bottom - 40,
+        margin={"l": 8, "r": 8, "t": 24, "b": bottom, "autoexpand": True},
         legend={
             "orientation": "h",
             "x": 0,
@@ -157,6 +73,40 @@ def finish(
     return fig
 
 
+TITLE_CHARS, SUBTITLE_CHARS, SOURCE_CHARS = 80, 110, 130  # per line at EXPORT_WIDTH
+
+
+def captioned(fig: go.Figure, title: str, subtitle: str, source_line: str) -> go.Figure:
+    """A copy of a finished figure with its title, subtitle and source line inside, drawn at the export
+    width, for the image and HTML downloads."""
+    copy = go.Figure(fig)
+    title_lines = wrap(title, TITLE_CHARS)
+    small = [(wrap(subtitle, SUBTITLE_CHARS), 13), (wrap(source_line, SOURCE_CHARS), 11)]
+    text = "<br>".join(f"<b>{line}</b>" for line in title_lines)
+    for lines, size in small:
+        if lines:
+            text += f"<br><span style='font-size:{size}px;color:{GREY}'>" + "<br>".join(lines) + "</span>"
+    # Plotly spaces every line of a title at the title's line height, small print included.
+    top = 36 + 24 * (len(title_lines) + sum(len(lines) for lines, _ in small))
+    copy.update_layout(
+        title={
+            "text": text,
+            "x": 0,
+            "xref": "container",
+            "xanchor": "left",
+            "y": 1,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"t": 20, "l": 12},
+            "font": {"size": 18},
+        },
+        margin={"t": top, "l": 12, "r": 12},
+        height=copy.layout.height + top - copy.layout.margin.t,
+        width=EXPORT_WIDTH,
+    )
+    return copy
+
+
 def add_event_markers(fig: go.Figure, markers: pd.DataFrame) -> go.Figure:
     """A dotted vertical line per key event, and a hoverable triangle at the top of each."""
     # One layout update for all lines: add_shape validates the whole layout on every call.
@@ -169,7 +119,7 @@ def add_event_markers(fig: go.Figure, markers: pd.DataFrame) -> go.Figure:
             "yref": "paper",
             "y0": 0,
             "y1": 1,
-            "line": {"dash": "dot", "width": 1, "color": colour(THREAD_COLOURS, row.thread)},
+            "line": {"dash": "dot", "width": 1, "color": row.thread_colour},
             "opacity": 0.55,
             "layer": "below",
         }
@@ -185,7 +135,7 @@ def add_event_markers(fig: go.Figure, markers: pd.DataFrame) -> go.Figure:
             marker={
                 "symbol": "triangle-down",
                 "size": 9,
-                "color": [colour(THREAD_COLOURS, t) for t in markers["thread"]],
+                "color": list(markers["thread_colour"]),
             },
             name="Policy events",
             customdata=markers[["title", "category_label", "actor"]].to_numpy(),
@@ -198,13 +148,13 @@ def add_event_markers(fig: go.Figure, markers: pd.DataFrame) -> go.Figure:
     return fig
 
 
-def plotly_config(spec: ChartSpec, image_format: str = "png") -> dict:
-    return {
-        "displaylogo": False,
-        "responsive": True,
-        "toImageButtonOptions": {"format": image_format, "filename": spec.name, "scale": 2},
-        "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
-    }
+# The toolbar's camera would save the plot without its title and source line: images are downloaded
+# captioned from the chart's own download button instead.
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "modeBarButtonsToRemove": ["toImage", "lasso2d", "select2d", "autoScale2d"],
+}
 
 
 def year_to_date(years: pd.Series) -> pd.Series:
@@ -233,7 +183,7 @@ def policy_timeline(events: pd.DataFrame) -> go.Figure:
                 name=jurisdiction,
                 marker={
                     "size": [14 if k else 9 for k in group["key_event"]],
-                    "color": colour(JURISDICTION_COLOURS, jurisdiction),
+                    "color": first_colour(group, "jurisdiction_colour"),
                     "line": {"width": 1, "color": "white"},
                     "opacity": 0.85,
                 },
@@ -248,33 +198,35 @@ def policy_timeline(events: pd.DataFrame) -> go.Figure:
     return fig
 
 
-def overview_timeline(key_events: pd.DataFrame, outcomes: pd.DataFrame) -> go.Figure:
-    """Top: key events of the three threads. Bottom: China's NEV and solar shares, the outcomes."""
+def overview_timeline(rows: pd.DataFrame) -> go.Figure:
+    """Top: key events of the three threads. Bottom: China's NEV and solar shares, the outcomes.
+    `rows` holds both, told apart by `panel` ("events" or "outcomes")."""
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.45, 0.55], vertical_spacing=0.06)
-    for thread, group in key_events.groupby("thread", sort=False):
+    key_events, outcomes = rows[rows["panel"] == "events"], rows[rows["panel"] == "outcomes"]
+    for series, group in key_events.groupby("series", sort=False):
         fig.add_trace(
             go.Scatter(
                 x=group["date"],
-                y=[THREAD_LABELS.get(thread, thread)] * len(group),
+                y=[series] * len(group),
                 mode="markers",
-                name=THREAD_LABELS.get(thread, thread),
-                marker={"size": 11, "color": colour(THREAD_COLOURS, thread), "symbol": "diamond"},
+                name=series,
+                marker={"size": 11, "color": first_colour(group, "colour"), "symbol": "diamond"},
                 customdata=group[["title", "actor"]].to_numpy(),
                 hovertemplate="<b>%{customdata[0]}</b><br>%{x|%d %b %Y} · %{customdata[1]}<extra></extra>",
             ),
             row=1,
             col=1,
         )
-    for label, group in outcomes.groupby("series", sort=False):
+    for series, group in outcomes.groupby("series", sort=False):
         fig.add_trace(
             go.Scatter(
                 x=year_to_date(group["year"]),
                 y=group["value"],
                 mode="lines+markers",
-                name=label,
-                line={"width": 2.5, "color": group["colour"].iloc[0]},
+                name=series,
+                line={"width": 2.5, "color": first_colour(group, "colour")},
                 customdata=group[["year"]].to_numpy(),
-                hovertemplate=f"{label}<br>%{{customdata[0]}}: %{{y:.1f}}%<extra></extra>",
+                hovertemplate=f"{series}<br>%{{customdata[0]}}: %{{y:.1f}}%<extra></extra>",
             ),
             row=2,
             col=1,
@@ -285,8 +237,10 @@ def overview_timeline(key_events: pd.DataFrame, outcomes: pd.DataFrame) -> go.Fi
     return fig
 
 
-def spec_scatter(chips: pd.DataFrame, column: str, axis_title: str) -> go.Figure:
-    """One chip attribute against release date (log scale), by vendor; China variants as open diamonds."""
+def spec_scatter(chips: pd.DataFrame, axis_title: str) -> go.Figure:
+    """One chip attribute (`value`) against release date (log scale), by vendor; China variants as open
+    diamonds."""
+    column = "value"
     data = chips.dropna(subset=[column, "release_date"])
     released = data["release_date"].astype("int64")
     logged = data[column].map(math.log10)
@@ -299,6 +253,7 @@ def spec_scatter(chips: pd.DataFrame, column: str, axis_title: str) -> go.Figure
     )
     fig = go.Figure()
     for vendor, group in data.groupby("vendor", sort=True):
+        vendor_colour = first_colour(group, "vendor_colour")
         fig.add_trace(
             go.Scatter(
                 x=group["release_date"],
@@ -307,12 +262,12 @@ def spec_scatter(chips: pd.DataFrame, column: str, axis_title: str) -> go.Figure
                 name=vendor,
                 text=group["label"],
                 textposition=list(group["textposition"]),
-                textfont={"size": 10, "color": colour(VENDOR_COLOURS, vendor)},
+                textfont={"size": 10, "color": vendor_colour},
                 marker={
                     "size": 12,
-                    "color": colour(VENDOR_COLOURS, vendor),
+                    "color": vendor_colour,
                     "symbol": ["diamond-open" if v else "circle" for v in group["china_variant"]],
-                    "line": {"width": 2, "color": colour(VENDOR_COLOURS, vendor)},
+                    "line": {"width": 2, "color": vendor_colour},
                 },
                 customdata=group[["name", "china_label", "estimate_label"]].to_numpy(),
                 hovertemplate="<b>%{customdata[0]}</b>%{customdata[1]}%{customdata[2]}<br>"
@@ -335,7 +290,7 @@ def chip_comparison(long: pd.DataFrame) -> go.Figure:
                 x=group["value"],
                 y=group["name"],
                 orientation="h",
-                marker={"color": [colour(VENDOR_COLOURS, v) for v in group["vendor"]]},
+                marker={"color": list(group["vendor_colour"].fillna(GREY))},
                 text=[f"{v:,.0f}" for v in group["value"]],
                 textposition="auto",
                 hovertemplate="%{y}: %{x:,.1f}<extra></extra>",
@@ -352,6 +307,7 @@ def adoption_timeline(records: pd.DataFrame) -> go.Figure:
     """Who adopted which chips: one row per company, coloured by vendor, open markers for estimates."""
     fig = go.Figure()
     for vendor, group in records.groupby("vendor", sort=True):
+        vendor_colour = first_colour(group, "vendor_colour")
         fig.add_trace(
             go.Scatter(
                 x=group["date"],
@@ -360,9 +316,9 @@ def adoption_timeline(records: pd.DataFrame) -> go.Figure:
                 name=vendor,
                 marker={
                     "size": group["marker_size"],
-                    "color": colour(VENDOR_COLOURS, vendor),
+                    "color": vendor_colour,
                     "symbol": [CONFIDENCE_SYMBOLS.get(c, "circle") for c in group["confidence"]],
-                    "line": {"width": 2, "color": colour(VENDOR_COLOURS, vendor)},
+                    "line": {"width": 2, "color": vendor_colour},
                     "opacity": 0.85,
                 },
                 customdata=group[["summary", "kind", "confidence", "quantity"]].to_numpy(),
@@ -456,11 +412,13 @@ def revenue_bars(revenue: pd.DataFrame) -> go.Figure:
 
 
 def region_lines(series: pd.DataFrame, unit_title: str, percent: bool = False) -> go.Figure:
-    """One line per region (and basis, when several), annual values at mid-year."""
+    """One line per region (and basis, when several), annual values at mid-year, in the colour the rows
+    carry (`colour`) or, where they carry none, the next of the fallback colours."""
     fig = go.Figure()
     labels = series["region"].drop_duplicates().tolist()
-    unknown = [label for label in labels if label not in REGION_COLOURS]
-    palette = {**dict(zip(unknown, EXTRA_COLOURS * 2, strict=False)), **REGION_COLOURS}
+    colours = series.dropna(subset=["colour"]).drop_duplicates("region").set_index("region")["colour"].to_dict()
+    spare = iter([c for c in FALLBACK_COLOURS if c not in colours.values()] * 2)
+    palette = {label: colours.get(label) or next(spare) for label in labels}
     bases = series["basis"].drop_duplicates().tolist()
     dashes = dict(zip(bases, ["solid", "dot", "dash", "dashdot"], strict=False))
     for (region, basis), group in series.groupby(["region", "basis"], sort=False):
@@ -474,13 +432,13 @@ def region_lines(series: pd.DataFrame, unit_title: str, percent: bool = False) -
                 name=label,
                 line={
                     "width": 3 if region == "China" else 2,
-                    "color": colour(palette, region),
+                    "color": palette[region],
                     "dash": dashes.get(basis, "solid"),
                 },
                 marker={
                     "symbol": ["circle-open" if e else "circle" for e in estimate],
                     "size": 8,
-                    "line": {"width": 2, "color": colour(palette, region)},
+                    "line": {"width": 2, "color": palette[region]},
                 },
                 customdata=group[["year", "basis", "confidence"]].to_numpy(),
                 hovertemplate=f"{label}<br>%{{customdata[0]}}: %{{y:,.{1 if percent else 0}f}}"
@@ -626,6 +584,7 @@ def threshold_map(points: pd.DataFrame, paragraphs: pd.DataFrame) -> go.Figure:
         )
     )
     for vendor, group in points.groupby("vendor", sort=True):
+        vendor_colour = first_colour(group, "vendor_colour")
         fig.add_trace(
             go.Scatter(
                 x=group["tpp"],
@@ -634,15 +593,15 @@ def threshold_map(points: pd.DataFrame, paragraphs: pd.DataFrame) -> go.Figure:
                 name=vendor,
                 text=group["label"],
                 textposition=list(group["textposition"]),
-                textfont={"size": 10, "color": colour(VENDOR_COLOURS, vendor)},
+                textfont={"size": 10, "color": vendor_colour},
                 marker={
                     "size": 12,
-                    "color": colour(VENDOR_COLOURS, vendor),
+                    "color": vendor_colour,
                     "symbol": [
                         "diamond-open" if cv else "square" if not dc else "circle"
                         for cv, dc in zip(group["china_variant"], group["datacenter"], strict=True)
                     ],
-                    "line": {"width": 2, "color": colour(VENDOR_COLOURS, vendor)},
+                    "line": {"width": 2, "color": vendor_colour},
                 },
                 customdata=group[["name", "status_text", "reason"]].to_numpy(),
                 hovertemplate="<b>%{customdata[0]}</b><br>TPP %{x:,.0f} · density %{y:.2f}<br>%{customdata[1]}"
@@ -657,20 +616,3 @@ def threshold_map(points: pd.DataFrame, paragraphs: pd.DataFrame) -> go.Figure:
     )
     fig.update_yaxes(title="Performance density (TPP per mm², log)", type="log", dtick=1, range=list(y_range))
     return fig
-
-
-# The builders a page may ask ui.show_chart for, by name (the name is part of the figure cache key).
-BUILDERS = {
-    builder.__name__: builder
-    for builder in (
-        policy_timeline,
-        overview_timeline,
-        spec_scatter,
-        chip_comparison,
-        adoption_timeline,
-        estimate_ranges,
-        revenue_bars,
-        region_lines,
-        threshold_map,
-    )
-}

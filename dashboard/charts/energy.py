@@ -1,0 +1,68 @@
+"""Solar and EVs: one measure at a time (dashboard/measures.py), absolute or as China's share of the world."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import builders, queries, transforms
+from dashboard.chart import Chart, Drawn
+from dashboard.filters import Filters
+from dashboard.measures import MEASURES, Measure
+
+DEFAULT_MEASURE = "solar-added"
+DEFAULT_REGIONS = ("World", "United States", "European Union")
+
+
+def lines(measure: Measure, filters: Filters) -> pd.DataFrame:
+    """The lines of a measure: China and the chosen regions on the measure's bases, or, for a measure of
+    several metrics (China's NEV sales and exports), one line per metric."""
+    stats = queries.sector(measure.metrics, filters.years)
+    if len(measure.metrics) > 1:
+        drawn = stats.assign(region=stats["metric_label"], colour=stats["metric_colour"])
+        return drawn[drawn["basis"].isin(measure.bases["China"])]
+    regions = ("China", *filters.choice("regions", DEFAULT_REGIONS))
+    wanted = [
+        region in regions and basis in measure.bases.get(region, measure.bases.get("*", ()))
+        for region, basis in zip(stats["region"], stats["basis"], strict=True)
+    ]
+    return stats[wanted].assign(colour=stats["region_colour"])
+
+
+def china_share(measure: Measure, filters: Filters) -> pd.DataFrame:
+    stats = queries.sector(measure.metrics, filters.years)
+    shares = transforms.china_share_of_world(stats[stats["basis"] == measure.share_basis])
+    return shares.assign(
+        region="China's share of world", value=shares["share_pct"], confidence="derived", unit="percent", colour=None
+    )
+
+
+def measure_chart(key: str, as_share: bool = False) -> Chart:
+    measure = MEASURES[key]
+
+    def headline(drawn: Drawn) -> str:
+        stats = queries.sector(measure.metrics, drawn.filters.years)
+        return measure.title(stats[stats["basis"] == measure.share_basis] if as_share else stats, as_share)
+
+    if as_share:
+        return Chart(
+            name=f"{key}-china-share-of-world",
+            rows=lambda filters: china_share(measure, filters),
+            builder=builders.region_lines,
+            title=headline,
+            subtitle=f"China as a percentage of the world; {measure.description} ({measure.share_basis})",
+            columns=("year", "basis", "China", "World", "share_pct"),
+            time_axis=True,
+            options={"unit_title": "Percent of world", "percent": True},
+        )
+    percent = measure.unit == "percent"
+    return Chart(
+        name=key,
+        rows=lambda filters: lines(measure, filters),
+        builder=builders.region_lines,
+        title=headline,
+        subtitle=measure.subtitle,
+        columns=("metric", "region", "year", "value", "unit", "basis", "confidence", "source_url"),
+        time_axis=True,
+        options={"unit_title": "Percent" if percent else measure.unit, "percent": percent},
+        empty_text="No data for this measure in the chosen years.",
+    )

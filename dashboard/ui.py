@@ -114,7 +114,7 @@ def show_chart(chart: Chart, filters: Filters, key: str | None = None):
         tuple(chart.source_ids(drawn)),
     )
     figure = finished_figure(chart, drawn)
-    st.subheader(title, anchor=False)
+    st.header(title, anchor=False)
     if subtitle:
         st.caption(subtitle)
     selection = {"on_select": "rerun", "selection_mode": "points"} if chart.selectable else {}
@@ -233,6 +233,11 @@ STYLE = """
 <style>
 /* An embedded view hides the pickers that set its chart from the link. */
 .st-key-embedded-controls { display: none; }
+/* Less white space above the page title, so a page's first chart starts within the first screen. */
+[data-testid="stMainBlockContainer"] { padding-top: 4.5rem !important; }
+[data-testid="stMain"] h1 { font-size: 2.25rem; padding-top: 0.5rem; }
+/* Chart titles are the page's second heading level, at a chart title's size. */
+[data-testid="stMain"] h2 { font-size: 1.6rem; }
 </style>
 """
 

@@ -128,7 +128,7 @@ def test_year_filter_narrows_energy_series() -> None:
     dates = pd.to_datetime([x for t in data_traces(first) for x in values(t["x"])])
     assert set(dates.year) <= {2020, 2021, 2022}
     assert {2020, 2022} <= set(dates.year)
-    title = at.subheader[0].value
+    title = at.header[0].value
     assert title.startswith("China added")
     assert "2022" in title and "2025" not in title
 

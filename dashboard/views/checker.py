@@ -27,10 +27,10 @@ with ui.controls():
         or checker.DEFAULT_RULE
     )
 rule = versions.loc[rule_id]
-if not ui.embedded():
-    st.markdown(f"**{rule['title']}.** {rule['summary']}")
 chosen = shared.choose(rule=rule_id)
 ui.show_chart(checker.threshold_map(rule_id), chosen)
+if not ui.embedded():
+    st.markdown(f"**{rule['title']}.** {rule['summary']}")
 under_rule = checker.under_rule(chosen)
 missing = under_rule[under_rule["performance_density"].isna()]["name"].tolist()
 if missing and not ui.embedded():

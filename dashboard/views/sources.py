@@ -7,7 +7,7 @@ from dashboard import build, citation, downloads, queries, transforms, ui
 
 ui.page_header("Sources and data")
 info = ui.current_release()
-st.subheader(f"Data release {info['version']}", anchor=False)
+st.header(f"Data release {info['version']}", anchor=False)
 st.markdown(
     f"Newest record **{info['newest_record']:%d %B %Y}**; the stored sources were searched through "
     f"**{info['checked_through']:%d %B %Y}**. Every figure's own sources are listed below and under every chart, "
@@ -23,7 +23,7 @@ if info["report_problem_url"]:
 else:
     st.markdown("Found a wrong or missing figure? Open an issue on the repository this dashboard is published from.")
 
-st.subheader("Download the data", anchor=False)
+st.header("Download the data", anchor=False)
 left, right = st.columns(2)
 left.download_button(
     "All tables (ZIP of CSVs, with the data dictionary)",
@@ -47,7 +47,7 @@ right.download_button(
 )
 
 sources = queries.sources()
-st.subheader(f"All {len(sources)} sources", anchor=False)
+st.header(f"All {len(sources)} sources", anchor=False)
 search = st.text_input("Search sources", key="source_search", max_chars=100, bind="query-params")
 table = transforms.search_rows(sources, search, ["title", "publisher"])
 ui.table(
@@ -65,10 +65,10 @@ ui.table(
 )
 
 readme = (build.DATA_DIR / "README.md").read_text(encoding="utf-8")
-st.subheader("Known limitations", anchor=False)
+st.header("Known limitations", anchor=False)
 limitations = readme.split("## Known limitations and gaps (values left NULL)", 1)[-1].split("\n## ", 1)[0]
 st.markdown(limitations)
-st.subheader("Data dictionary", anchor=False)
+st.header("Data dictionary", anchor=False)
 ui.table(downloads.data_dictionary())
 with ui.on_request("What changed in each release (data/CHANGELOG.md)", "changelog") as shown:
     if shown:

@@ -30,22 +30,23 @@ EXPECTED_CHARTS = {page.path: page.charts for page in pages.PAGES}
 PAGES = list(EXPECTED_CHARTS)
 
 # True once the script finished, no skeleton is left and at least `expected` charts drew their SVG.
-READY_JS = """(expected) => {
+READY_JS = """([expected, heading]) => {
     const app = document.querySelector('[data-testid="stApp"]');
     if (!app || app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
     if (app.getAttribute('data-test-script-state') !== 'notRunning') return false;
     if (document.querySelector('[data-testid="stSkeleton"]')) return false;
-    if (!document.querySelector('[data-testid="stMain"] h1')) return false;
+    if (heading && !document.querySelector('[data-testid="stMain"] h1')) return false;
     const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
     return charts.length >= expected && charts.every(c => c.querySelector('.main-svg'));
 }"""
 
 
-def wait_rendered(page, expected: int | None = None, timeout: float = 60_000) -> None:
-    """Wait until the script finished and every Plotly chart drew its SVG."""
+def wait_rendered(page, expected: int | None = None, timeout: float = 60_000, heading: bool = True) -> None:
+    """Wait until the script finished, the page title is drawn (none in an embedded view) and every Plotly
+    chart drew its SVG."""
     page.wait_for_selector('[data-testid="stApp"][data-test-connection-state="CONNECTED"]', timeout=timeout)
     page.wait_for_timeout(300)  # reruns are debounced
-    page.wait_for_function(READY_JS, arg=expected or 0, timeout=timeout, polling="raf")
+    page.wait_for_function(READY_JS, arg=[expected or 0, heading], timeout=timeout, polling="raf")
 
 
 def free_port() -> int:

@@ -28,7 +28,7 @@ async def visit(context, url: str, expected: int) -> tuple[float, list[str]]:
     started = time.perf_counter()
     try:
         await page.goto(url)
-        await page.wait_for_function(READY_JS, arg=expected, timeout=60_000, polling="raf")
+        await page.wait_for_function(READY_JS, arg=[expected, True], timeout=60_000, polling="raf")
         elapsed = time.perf_counter() - started
         exceptions = await page.locator('[data-testid="stException"]').count()
         charts = await page.locator('[data-testid="stPlotlyChart"]').count()

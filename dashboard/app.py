@@ -22,8 +22,9 @@ ui.style()
 
 page = st.navigation(
     [st.Page(p.file, title=p.title, icon=p.icon, url_path=p.path or None, default=not p.path) for p in pages.PAGES],
-    position="top",
+    position="hidden" if ui.embedded() else "top",
 )
-filters.remember(filters.shared_sidebar(queries.vocabulary()))
+with ui.sidebar():
+    filters.remember(filters.shared_sidebar(queries.vocabulary()))
 page.run()
 ui.footer()

@@ -17,9 +17,15 @@ def view_url(base_url: str, query: Mapping[str, list[str]], **extra: str) -> str
     return f"{base_url}?{urlencode(pairs)}" if pairs else base_url
 
 
+CITED_PUBLISHERS = 6
+
+
 def chart_text(title: str, sources: pd.DataFrame, release: Mapping, url: str, accessed: str) -> str:
     """Plain-text citation of one chart in its current view."""
-    publishers = ", ".join(dict.fromkeys(primary_first(sources)["publisher"])) or "see the dashboard"
+    names = list(dict.fromkeys(primary_first(sources)["publisher"]))
+    publishers = "; ".join(names[:CITED_PUBLISHERS]) or "see the dashboard"
+    if len(names) > CITED_PUBLISHERS:
+        publishers += f"; and {len(names) - CITED_PUBLISHERS} more (listed under the chart)"
     return (
         f"“{title}”. Data: {publishers}. {SITE}, data release {release['version']} "
         f"(checked through {release['checked_through']}). {url} (accessed {accessed})."

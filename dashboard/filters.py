@@ -124,11 +124,11 @@ def bound_multiselect(
 
 
 def shared_sidebar(vocabulary: dict) -> Filters:
-    """The filters every page shares: companies, years, event markers and image format."""
-    bar = st.sidebar
-    bar.markdown("**Filters** (kept in the link: copy it to share this view)")
+    """The filters every page shares: companies, years, event markers and image format (drawn where the
+    caller's container is: the sidebar, or hidden in an embedded view)."""
+    st.markdown("**Filters** (kept in the link: copy it to share this view)")
     companies = bound_multiselect(
-        bar,
+        st,
         "Companies",
         vocabulary["companies"],
         COMPANY_KEY,
@@ -138,23 +138,23 @@ def shared_sidebar(vocabulary: dict) -> Filters:
     _, unusable = parse_year_range(st.query_params.get_all(YEARS_KEY), bounds)
     if unusable:
         _notice(
-            bar,
+            st,
             f"Ignored the year range in the link: {shown(st.query_params.get_all(YEARS_KEY))} "
             f"(use two years between {bounds[0]} and {bounds[1]}).",
         )
-    years = bar.slider("Years", bounds[0], bounds[1], value=bounds, key=YEARS_KEY, bind="query-params", step=1)
-    bar.markdown("**Policy events on charts**")
-    show_markers = bar.toggle("Show key events", value=True, key=MARKERS_KEY, bind="query-params")
+    years = st.slider("Years", bounds[0], bounds[1], value=bounds, key=YEARS_KEY, bind="query-params", step=1)
+    st.markdown("**Policy events on charts**")
+    show_markers = st.toggle("Show key events", value=True, key=MARKERS_KEY, bind="query-params")
     categories = vocabulary["categories"]
     chosen = bound_multiselect(
-        bar,
+        st,
         "Event categories",
         list(categories),
         MARKER_CATEGORIES_KEY,
         format_func=lambda c: categories.get(c, c),
         help="Which key events to draw as vertical lines. Empty means all.",
     )
-    image_format = bar.segmented_control(
+    image_format = st.segmented_control(
         "Chart image download",
         IMAGE_FORMATS,
         default="png",

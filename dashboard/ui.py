@@ -41,7 +41,18 @@ def page_header(title: str, caption: str = "") -> None:
 def controls() -> Iterator[None]:
     """Where a page puts its pickers. In an embedded view they still set the chart from the link, but
     are hidden (styled away by the key's class), so the embed shows the chart alone."""
-    with st.container(key="embedded-controls" if embedded() else None):
+    if not embedded():
+        yield
+        return
+    with st.container(key="embedded-controls"):
+        yield
+
+
+@contextmanager
+def sidebar() -> Iterator[None]:
+    """Where the shared filters go: the sidebar, or, in an embedded view, a hidden container (the filters
+    still set the chart from the link)."""
+    with st.container(key="embedded-filters") if embedded() else st.sidebar:
         yield
 
 
@@ -155,7 +166,7 @@ def show_chart(chart: Chart, filters: Filters, key: str | None = None):
         )
         url = current_view_url()
         with st.popover("Cite this chart", icon=":material/format_quote:"):
-            sources = queries.sources_for(chart.source_ids(drawn))
+            sources = queries.sources_for(chart.source_ids(drawn, with_markers=False))
             st.code(
                 citation.chart_text(title, sources, info, url, f"{dt.date.today():%d %B %Y}"),
                 language=None,
@@ -232,9 +243,10 @@ def data_dates_caption() -> None:
 STYLE = """
 <style>
 /* An embedded view hides the pickers that set its chart from the link. */
-.st-key-embedded-controls { display: none; }
-/* Less white space above the page title, so a page's first chart starts within the first screen. */
-[data-testid="stMainBlockContainer"] { padding-top: 4.5rem !important; }
+.st-key-embedded-controls, .st-key-embedded-filters { display: none; }
+/* Less white space above the page title (below the navigation bar; none in an embedded view), so a
+   page's first chart starts within the first screen. */
+[data-testid="stMainBlockContainer"] { padding-top: %s !important; }
 [data-testid="stMain"] h1 { font-size: 2.25rem; padding-top: 0.5rem; }
 /* Chart titles are the page's second heading level, at a chart title's size. */
 [data-testid="stMain"] h2 { font-size: 1.6rem; }
@@ -243,7 +255,7 @@ STYLE = """
 
 
 def style() -> None:
-    st.html(STYLE)
+    st.html(STYLE % ("1rem" if embedded() else "4.5rem"))
 
 
 def footer() -> None:

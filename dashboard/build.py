@@ -43,6 +43,7 @@ CURATED_TABLES = (
     "chip_specs",
     "adoption",
     "sector_stats",
+    "record_sources",
 )
 
 

@@ -170,6 +170,20 @@ CREATE TABLE sector_stats (
     CHECK (unit <> 'percent' OR value <= 100)
 );
 
+-- Further sources of a record beyond its main source_id: the issuer's own document (role primary) or
+-- reporting and analysis (secondary). record_id is the record's key; a composite key is written with '/'
+-- between its parts (chip_specs: chip_id/attribute; sector_stats: metric/region/year/basis). A record's
+-- every source is in the citations view (data/views.sql).
+CREATE TABLE record_sources (
+    record_table VARCHAR NOT NULL CHECK (record_table IN ('events', 'adoption', 'chip_specs', 'chip_catalog',
+                                                         'sector_stats', 'rules', 'rule_paragraphs')),
+    record_id    VARCHAR NOT NULL,
+    source_id    VARCHAR NOT NULL REFERENCES sources (source_id),
+    role         VARCHAR NOT NULL CHECK (role IN ('primary', 'secondary')),
+    supports     VARCHAR,  -- what the source states, where it is not the whole record ("published_fr", "the date")
+    PRIMARY KEY (record_table, record_id, source_id)
+);
+
 -- Versions of the US advanced-computing thresholds (ECCN 3A090) and their paragraphs. A version
 -- that `inherits` keeps every paragraph of the version it names and adds its own.
 CREATE TABLE rules (

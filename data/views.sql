@@ -3,6 +3,8 @@
 -- can read the same views. `source_ids` lists every source of a row, primary sources first.
 
 -- Every (record, source) pair: the record's main source_id, and the further sources in record_sources.
+-- `is_primary`: the source is the issuer's own document (its kind says so for a main source; the role for
+-- a further one, and check_record_sources keeps the two consistent).
 -- record_id is the table's key, with the parts of a composite key joined by '/'.
 CREATE VIEW citations AS
 WITH main AS (
@@ -15,7 +17,10 @@ WITH main AS (
     UNION ALL SELECT 'rule_paragraphs', rule_id || '/' || paragraph, source_id FROM rule_paragraphs
 )
 SELECT m.record_table, m.record_id, m.source_id, k.is_primary, true AS main
-FROM main m JOIN sources s USING (source_id) JOIN source_kinds k USING (kind);
+FROM main m JOIN sources s USING (source_id) JOIN source_kinds k USING (kind)
+UNION ALL
+SELECT r.record_table, r.record_id, r.source_id, r.role = 'primary', false
+FROM record_sources r;
 
 -- One list per record, primary sources first, then the main source, then by id (a stable order).
 CREATE VIEW record_source_list AS
@@ -116,3 +121,18 @@ SELECT r.*, s.title AS source_title, s.publisher, s.url AS source_url, l.source_
 FROM rules r
 JOIN sources s USING (source_id)
 JOIN record_source_list l ON l.record_table = 'rules' AND l.record_id = r.rule_id;
+
+-- The rules no CHECK can express for record_sources: the record exists, and a primary source is of a
+-- primary kind (the issuer's own document) while a secondary one is not.
+CREATE VIEW check_record_sources AS
+SELECT 'record_sources' AS tbl, r.record_table AS key,
+       format('{} {} is not a record of that table', r.record_table, r.record_id) AS problem
+FROM record_sources r
+WHERE NOT EXISTS (SELECT 1 FROM citations c WHERE c.main AND c.record_table = r.record_table
+                  AND c.record_id = r.record_id)
+UNION ALL
+SELECT 'record_sources', r.record_table,
+       format('{} {}: source {} is a {} source but its role is {}', r.record_table, r.record_id, r.source_id,
+              s.kind, r.role)
+FROM record_sources r JOIN sources s USING (source_id) JOIN source_kinds k USING (kind)
+WHERE (r.role = 'primary') <> k.is_primary;

@@ -8,9 +8,8 @@
 CREATE TEMP TABLE epoch_hardware AS
 SELECT * FROM read_csv('epoch_ml_hardware.csv', header = true, all_varchar = true);
 
-INSERT INTO chip_specs
-SELECT c.chip_id, v.attribute, v.value_num, v.value_text, 'reported', 'epoch-ml-hardware',
-       'Epoch AI column: ' || v.epoch_column
+CREATE TEMP TABLE epoch_values AS
+SELECT c.chip_id, v.attribute, v.value_num, v.value_text, v.epoch_column
 FROM chip_catalog c
 JOIN epoch_hardware e ON e."Hardware name" = c.epoch_name,
 LATERAL (VALUES
@@ -29,8 +28,25 @@ LATERAL (VALUES
     ('foundry', NULL, nullif(trim(e."Foundry"), ''), 'Foundry'),
     ('process_node', NULL, nullif(trim(e."Process size (nm)"), '') || ' nm', 'Process size (nm)')
 ) AS v(attribute, value_num, value_text, epoch_column)
-WHERE (v.value_num IS NOT NULL OR v.value_text IS NOT NULL)
-  AND NOT EXISTS (SELECT 1 FROM chip_specs s WHERE s.chip_id = c.chip_id AND s.attribute = v.attribute);
+WHERE v.value_num IS NOT NULL OR v.value_text IS NOT NULL;
+
+-- A curated figure that the Epoch dataset states too (numbers within 1%, the same release day, the same
+-- node or foundry) is cited to Epoch as a further, primary source (a published dataset).
+INSERT INTO record_sources
+SELECT 'chip_specs', s.chip_id || '/' || s.attribute, 'epoch-ml-hardware', 'primary',
+       'Epoch AI states the same value (column: ' || v.epoch_column || ')'
+FROM chip_specs s
+JOIN epoch_values v USING (chip_id, attribute)
+WHERE s.source_id <> 'epoch-ml-hardware'
+  AND (abs(s.value_num - v.value_num) <= 0.01 * v.value_num
+       OR try_cast(s.value_text AS DATE) = try_cast(v.value_text AS DATE)
+       OR (s.attribute IN ('process_node', 'foundry') AND lower(s.value_text) = lower(v.value_text)));
+
+INSERT INTO chip_specs
+SELECT v.chip_id, v.attribute, v.value_num, v.value_text, 'reported', 'epoch-ml-hardware',
+       'Epoch AI column: ' || v.epoch_column
+FROM epoch_values v
+WHERE NOT EXISTS (SELECT 1 FROM chip_specs s WHERE s.chip_id = v.chip_id AND s.attribute = v.attribute);
 
 -- Solar generation and share of electricity: OWID energy dataset (Ember, Energy Institute).
 INSERT INTO sector_stats

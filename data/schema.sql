@@ -100,7 +100,10 @@ CREATE TABLE events (
     source_id      VARCHAR NOT NULL REFERENCES sources (source_id),
     note           VARCHAR,
     UNIQUE (date, title),
-    CHECK (effective IS NULL OR effective >= date - INTERVAL 7 DAY)
+    -- An announcement comes first: a measure may take effect up to a week before it is announced (a rule
+    -- effective on signature, announced days later), and is published on or after the announcement.
+    CHECK (effective IS NULL OR effective >= date - INTERVAL 7 DAY),
+    CHECK (published_fr IS NULL OR published_fr >= date)
 );
 
 CREATE TABLE chip_catalog (

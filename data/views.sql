@@ -3,8 +3,8 @@
 -- can read the same views. `source_ids` lists every source of a row, primary sources first.
 
 -- Every (record, source) pair: the record's main source_id, and the further sources in record_sources.
--- `is_primary`: the source is the issuer's own document (its kind says so for a main source; the role for
--- a further one, and check_record_sources keeps the two consistent).
+-- `is_primary`: the source is the record's issuer's own document (its kind says so for a main source, the
+-- role for a further one).
 -- record_id is the table's key, with the parts of a composite key joined by '/'.
 CREATE VIEW citations AS
 WITH main AS (
@@ -123,7 +123,8 @@ JOIN sources s USING (source_id)
 JOIN record_source_list l ON l.record_table = 'rules' AND l.record_id = r.rule_id;
 
 -- The rules no CHECK can express for record_sources: the record exists, and a primary source is of a
--- primary kind (the issuer's own document) while a secondary one is not.
+-- primary kind (the issuer's own document; a company's filing may still be a secondary source of a
+-- government's action).
 CREATE VIEW check_record_sources AS
 SELECT 'record_sources' AS tbl, r.record_table AS key,
        format('{} {} is not a record of that table', r.record_table, r.record_id) AS problem
@@ -135,4 +136,4 @@ SELECT 'record_sources', r.record_table,
        format('{} {}: source {} is a {} source but its role is {}', r.record_table, r.record_id, r.source_id,
               s.kind, r.role)
 FROM record_sources r JOIN sources s USING (source_id) JOIN source_kinds k USING (kind)
-WHERE (r.role = 'primary') <> k.is_primary;
+WHERE r.role = 'primary' AND NOT k.is_primary;

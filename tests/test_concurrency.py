@@ -50,11 +50,23 @@ def private_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def drop_last_event(data: Path) -> None:
-    path = data / "events.csv"
+    """Remove the last event, and the further sources that cite it."""
+    rows = read_rows(data / "events.csv")
+    write_rows(data / "events.csv", rows[:-1])
+    dropped = rows[-1][0]
+    write_rows(
+        data / "record_sources.csv", [r for r in read_rows(data / "record_sources.csv") if r[:2] != ["events", dropped]]
+    )
+
+
+def read_rows(path: Path) -> list[list[str]]:
     with path.open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.reader(handle))
+        return list(csv.reader(handle))
+
+
+def write_rows(path: Path, rows: list[list[str]]) -> None:
     with path.open("w", newline="", encoding="utf-8") as handle:
-        csv.writer(handle, lineterminator="\n").writerows(rows[:-1])
+        csv.writer(handle, lineterminator="\n").writerows(rows)
 
 
 def test_rebuild_while_serving_never_breaks_or_mixes(private_database: Path) -> None:
@@ -73,23 +85,25 @@ def test_rebuild_while_serving_never_breaks_or_mixes(private_database: Path) -> 
             except Exception as exc:
                 errors.append(repr(exc))
 
-    threads = [threading.Thread(target=reader) for _ in range(4)]
+    threads = [threading.Thread(target=reader, daemon=True) for _ in range(4)]
     for thread in threads:
         thread.start()
-    time.sleep(0.3)
-    drop_last_event(private_database)
-    build.build()
-    deadline = time.monotonic() + 10
     new = None
-    while time.monotonic() < deadline and new is None:
-        store.begin_run()
-        current = tuple(store.query(pair_sql).iloc[0])
-        new = current if current != old else None
-        time.sleep(0.05)
-    time.sleep(0.3)
-    stop.set()
-    for thread in threads:
-        thread.join(timeout=10)
+    try:
+        time.sleep(0.3)
+        drop_last_event(private_database)
+        build.build()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and new is None:
+            store.begin_run()
+            current = tuple(store.query(pair_sql).iloc[0])
+            new = current if current != old else None
+            time.sleep(0.05)
+        time.sleep(0.3)
+    finally:  # a failed rebuild must not leave the readers running (the test would never end)
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=10)
     assert errors == []
     assert new is not None and new[0] == old[0] - 1
     assert seen <= {old, new}, seen

@@ -424,6 +424,8 @@ def region_lines(series: pd.DataFrame, unit_title: str, percent: bool = False) -
     for (region, basis), group in series.groupby(["region", "basis"], sort=False):
         label = region if len(bases) == 1 else f"{region} ({basis})"
         estimate = group["confidence"].isin(["estimate", "derived"])
+        if "period" in group:  # part of a year: hollow, like an estimate
+            estimate |= group["period"] != "year"
         fig.add_trace(
             go.Scatter(
                 x=year_to_date(group["year"]),

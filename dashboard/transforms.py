@@ -83,8 +83,14 @@ def widest_disagreement(estimates: pd.DataFrame) -> tuple[int, float, float] | N
     return int(year), float(spread.loc[year, "min"]), float(spread.loc[year, "max"])
 
 
+def full_years(stats: pd.DataFrame) -> pd.DataFrame:
+    """The rows for whole years (a partial year is never compared with whole ones)."""
+    return stats[stats["period"] == "year"] if "period" in stats else stats
+
+
 def nvidia_revenue(stats: pd.DataFrame) -> pd.DataFrame:
     """China revenue per Nvidia fiscal year, with its share of the total where both are known."""
+    stats = full_years(stats)
     china = stats[stats["metric"] == "nvidia_china_revenue_usd"].set_index("year")
     total = stats[stats["metric"] == "nvidia_total_revenue_usd"].set_index("year")
     if china.empty:
@@ -122,6 +128,7 @@ def sources_by(rows: pd.DataFrame, keys: list[str]) -> pd.Series:
 def china_share_of_world(series: pd.DataFrame) -> pd.DataFrame:
     """China as a percentage of the World value, per year and basis where both exist, citing the sources
     of both."""
+    series = full_years(series)
     wide = series.pivot_table(index=["basis", "year"], columns="region", values="value").reset_index()
     if "China" not in wide or "World" not in wide:
         return pd.DataFrame(columns=["basis", "year", "China", "World", "share_pct", "source_ids"])
@@ -141,6 +148,7 @@ def latest_common_year(
     stats: pd.DataFrame, metric: str, regions: Sequence[str], basis: str
 ) -> tuple[int, list[float]] | None:
     """The latest year in which every one of `regions` has a value of `metric` on `basis`, and those values."""
+    stats = full_years(stats)
     rows = stats[(stats["metric"] == metric) & (stats["basis"] == basis) & stats["region"].isin(regions)]
     wide = rows.pivot_table(index="year", columns="region", values="value")
     wide = wide.reindex(columns=list(regions)).dropna()
@@ -152,6 +160,7 @@ def latest_common_year(
 
 def first_and_last(stats: pd.DataFrame, metric: str, region: str, basis: str) -> tuple[tuple[int, float], ...] | None:
     """The first and the last (year, value) of one series, or None unless it spans two years or more."""
+    stats = full_years(stats)
     rows = stats[(stats["metric"] == metric) & (stats["region"] == region) & (stats["basis"] == basis)]
     rows = rows.dropna(subset=["value"]).sort_values("year")
     if rows["year"].nunique() < 2:

@@ -51,7 +51,7 @@ WHERE NOT EXISTS (SELECT 1 FROM chip_specs s WHERE s.chip_id = v.chip_id AND s.a
 -- Solar generation and share of electricity: OWID energy dataset (Ember, Energy Institute).
 INSERT INTO sector_stats
 SELECT 'solar', m.metric, r.region, CAST(o.year AS INTEGER), m.value, m.unit,
-       'Ember and Energy Institute via OWID', 'reported', 'owid-energy', NULL
+       'Ember and Energy Institute via OWID', 'reported', 'owid-energy', NULL, 'year'
 FROM read_csv('owid_energy_subset.csv', header = true, all_varchar = true) o
 JOIN regions r ON r.owid_entity = o.country,
 LATERAL (VALUES
@@ -70,12 +70,13 @@ WHERE CAST(c."Year" AS INTEGER) >= 2014;
 
 INSERT INTO sector_stats
 SELECT 'solar', 'pv_cumulative_gw', region, year, gw, 'GW', 'IRENA via OWID', 'reported',
-       'owid-solar-capacity', NULL
+       'owid-solar-capacity', NULL, 'year'
 FROM irena_capacity WHERE year >= 2015;
 
 INSERT INTO sector_stats
 SELECT 'solar', 'pv_added_gw', region, year, added, 'GW', 'IRENA via OWID', 'derived',
-       'owid-solar-capacity', 'Difference of year-end capacity; retirements and revisions make it differ from reported additions.'
+       'owid-solar-capacity', 'Difference of year-end capacity; retirements and revisions make it differ from reported additions.',
+       'year'
 FROM (
     SELECT region, year, gw - lag(gw) OVER (PARTITION BY region ORDER BY year) AS added,
            year - lag(year) OVER (PARTITION BY region ORDER BY year) AS gap
@@ -86,7 +87,7 @@ WHERE year >= 2015 AND gap = 1 AND added >= 0;
 -- Electric car sales and share of new cars (IEA Global EV Outlook via OWID).
 INSERT INTO sector_stats
 SELECT 'ev', 'ev_car_sales', r.region, CAST(s."Year" AS INTEGER), CAST(s."Electric cars sold" AS DOUBLE),
-       'vehicles', 'IEA via OWID', 'reported', 'owid-ev', NULL
+       'vehicles', 'IEA via OWID', 'reported', 'owid-ev', NULL, 'year'
 FROM read_csv('owid_electric_car_sales.csv', header = true, all_varchar = true) s
 JOIN regions r ON r.owid_entity = s."Entity"
 WHERE CAST(s."Year" AS INTEGER) >= 2015;
@@ -94,7 +95,7 @@ WHERE CAST(s."Year" AS INTEGER) >= 2015;
 INSERT INTO sector_stats
 SELECT 'ev', 'ev_car_share_pct', r.region, CAST(s."Year" AS INTEGER),
        CAST(s."Share of new cars that are electric" AS DOUBLE), 'percent', 'IEA via OWID', 'reported',
-       'owid-ev', NULL
+       'owid-ev', NULL, 'year'
 FROM read_csv('owid_electric_car_sales_share.csv', header = true, all_varchar = true) s
 JOIN regions r ON r.owid_entity = s."Entity"
 WHERE CAST(s."Year" AS INTEGER) >= 2015;

@@ -68,7 +68,7 @@ CREATE TABLE companies (
     kind    VARCHAR NOT NULL CHECK (kind IN ('chip_designer', 'foundry', 'memory', 'equipment',
                                              'ai_developer', 'cloud_platform', 'telecom',
                                              'device_maker', 'automaker', 'research', 'eda', 'defence',
-                                             'aggregate')),
+                                             'materials', 'aggregate')),
     country VARCHAR NOT NULL,
     colour  VARCHAR CHECK (colour IS NULL OR regexp_full_match(colour, '#[0-9A-Fa-f]{6}'))  -- chip vendors
 );
@@ -169,13 +169,16 @@ CREATE TABLE sector_stats (
     confidence VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'reported', 'estimate', 'derived')),
     source_id  VARCHAR NOT NULL REFERENCES sources (source_id),
     note       VARCHAR,
-    PRIMARY KEY (metric, region, year, basis),
+    -- 'year' for a whole (calendar or fiscal) year; a quarter, half or span of months for part of one,
+    -- so a partial year is never drawn or compared as a whole one.
+    period     VARCHAR NOT NULL CHECK (regexp_full_match(period, 'year|Q[1-4]|H[12]|[A-Z][a-z]{2}(-[A-Z][a-z]{2})?')),
+    PRIMARY KEY (metric, region, year, period, basis),
     CHECK (unit <> 'percent' OR value <= 100)
 );
 
 -- Further sources of a record beyond its main source_id: the issuer's own document (role primary) or
 -- reporting and analysis (secondary). record_id is the record's key; a composite key is written with '/'
--- between its parts (chip_specs: chip_id/attribute; sector_stats: metric/region/year/basis). A record's
+-- between its parts (chip_specs: chip_id/attribute; sector_stats: metric/region/year/period/basis). A record's
 -- every source is in the citations view (data/views.sql).
 CREATE TABLE record_sources (
     record_table VARCHAR NOT NULL CHECK (record_table IN ('events', 'adoption', 'chip_specs', 'chip_catalog',

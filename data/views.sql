@@ -12,7 +12,8 @@ WITH main AS (
     UNION ALL SELECT 'adoption', record_id, source_id FROM adoption
     UNION ALL SELECT 'chip_specs', chip_id || '/' || attribute, source_id FROM chip_specs
     UNION ALL SELECT 'chip_catalog', chip_id, source_id FROM chip_catalog
-    UNION ALL SELECT 'sector_stats', metric || '/' || region || '/' || year || '/' || basis, source_id FROM sector_stats
+    UNION ALL SELECT 'sector_stats', metric || '/' || region || '/' || year || '/' || period || '/' || basis, source_id
+              FROM sector_stats
     UNION ALL SELECT 'rules', rule_id, source_id FROM rules
     UNION ALL SELECT 'rule_paragraphs', rule_id || '/' || paragraph, source_id FROM rule_paragraphs
 )
@@ -58,14 +59,16 @@ JOIN record_source_list l ON l.record_table = 'adoption' AND l.record_id = a.rec
 
 CREATE VIEW sector_cited AS
 SELECT st.sector, st.metric, m.label AS metric_label, m.colour AS metric_colour, st.region,
-       r.colour AS region_colour, st.year, st.value, st.unit, st.basis, st.confidence, st.source_id,
+       r.colour AS region_colour, st.year, st.period, st.period = 'year' AS full_year, st.value, st.unit, st.basis,
+       st.confidence, st.source_id,
        s.publisher, s.title AS source_title, s.url AS source_url, l.source_ids, st.note
 FROM sector_stats st
 JOIN metrics m USING (metric)
 JOIN regions r USING (region)
 JOIN sources s USING (source_id)
 JOIN record_source_list l
-  ON l.record_table = 'sector_stats' AND l.record_id = st.metric || '/' || st.region || '/' || st.year || '/' || st.basis;
+  ON l.record_table = 'sector_stats'
+ AND l.record_id = st.metric || '/' || st.region || '/' || st.year || '/' || st.period || '/' || st.basis;
 
 -- Chips with what the charts print: a short name without the vendor, the label shown next to a marker
 -- (for the chips the story is about), the vendor's colour and hover fragments.

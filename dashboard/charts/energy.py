@@ -11,21 +11,29 @@ from dashboard.measures import MEASURES, Measure
 
 DEFAULT_MEASURE = "solar-added"
 DEFAULT_REGIONS = ("World", "United States", "European Union")
+PARTIAL = " · "
 
 
 def lines(measure: Measure, filters: Filters) -> pd.DataFrame:
     """The lines of a measure: China and the chosen regions on the measure's bases, or, for a measure of
     several metrics (China's NEV sales and exports), one line per metric."""
-    stats = queries.sector(measure.metrics, filters.years)
+    stats = partial_years_apart(queries.sector(measure.metrics, filters.years))
     if len(measure.metrics) > 1:
         drawn = stats.assign(region=stats["metric_label"], colour=stats["metric_colour"])
-        return drawn[drawn["basis"].isin(measure.bases["China"])]
+        return drawn[drawn["basis"].str.split(PARTIAL).str[0].isin(measure.bases["China"])]
     regions = ("China", *filters.choice("regions", DEFAULT_REGIONS))
     wanted = [
-        region in regions and basis in measure.bases.get(region, measure.bases.get("*", ()))
+        region in regions and basis.split(PARTIAL)[0] in measure.bases.get(region, measure.bases.get("*", ()))
         for region, basis in zip(stats["region"], stats["basis"], strict=True)
     ]
     return stats[wanted].assign(colour=stats["region_colour"])
+
+
+def partial_years_apart(stats: pd.DataFrame) -> pd.DataFrame:
+    """Figures for part of a year get a line of their own ("CAAM ... · Jan-Feb only"), drawn hollow, so a
+    partial year is never joined to the whole years before it."""
+    partial = stats["period"] != "year"
+    return stats.assign(basis=stats["basis"].where(~partial, stats["basis"] + PARTIAL + stats["period"] + " only"))
 
 
 def china_share(measure: Measure, filters: Filters) -> pd.DataFrame:

@@ -9,6 +9,7 @@ the last good database untouched.
 
 from __future__ import annotations
 
+import argparse
 import csv
 import os
 import sys
@@ -20,7 +21,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from dashboard import release, rules
+from dashboard import changes, publish, release, rules
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DB_PATH = DATA_DIR / "dashboard.duckdb"
@@ -284,8 +285,9 @@ def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -
         con.unregister("computed_rows")
 
 
-def build(db_path: Path | None = None, data_dir: Path | None = None) -> Path:
-    """Build the database next to db_path and rename it into place; raise BuildError on bad input."""
+def build(db_path: Path | None = None, data_dir: Path | None = None, static_dir: Path | None = None) -> Path:
+    """Build the database next to db_path and rename it into place; raise BuildError on bad input. With
+    `static_dir`, also write the release's static files there (dashboard/publish.py)."""
     db_path, data_dir = db_path or DB_PATH, data_dir or DATA_DIR
     fd, tmp_name = tempfile.mkstemp(prefix=db_path.name + ".", suffix=".tmp", dir=db_path.parent)
     os.close(fd)
@@ -299,20 +301,38 @@ def build(db_path: Path | None = None, data_dir: Path | None = None) -> Path:
         finally:
             con.close()
         os.replace(tmp, db_path)
+        if static_dir is not None:
+            publish.write_static(db_path, static_dir)
     finally:
         for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
             leftover.unlink(missing_ok=True)
     return db_path
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m dashboard.build", description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--changes-since",
+        metavar="OLD.duckdb",
+        type=Path,
+        help="after building, print (Markdown) the records added, removed and changed since this earlier build",
+    )
+    args = parser.parse_args(argv)
+    if args.changes_since and not args.changes_since.is_file():
+        print(f"no database at {args.changes_since}", file=sys.stderr)
+        return 2
     started = time.perf_counter()
     try:
-        path = build()
+        path = build(static_dir=publish.STATIC_DIR)
     except BuildError as exc:
         print(f"build failed: {exc}", file=sys.stderr)
         return 1
-    print(f"built {path} in {time.perf_counter() - started:.2f} s")
+    print(
+        f"built {path} in {time.perf_counter() - started:.2f} s", file=sys.stderr if args.changes_since else sys.stdout
+    )
+    if args.changes_since:
+        found = changes.compare(args.changes_since, path)
+        print(changes.markdown(found, changes.version_of(args.changes_since), changes.version_of(path)))
     return 0
 
 

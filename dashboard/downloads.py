@@ -7,7 +7,7 @@ import zipfile
 
 import pandas as pd
 
-from dashboard import build, store
+from dashboard import build, publish, store
 from dashboard.queries import cached
 from dashboard.store import query
 
@@ -15,28 +15,12 @@ from dashboard.store import query
 @cached
 def published_tables() -> list[str]:
     """Every table and view a user may download: all but the build's consistency checks."""
-    return query(
-        """
-        SELECT table_name FROM information_schema.tables
-        WHERE table_schema = 'main' AND table_name NOT LIKE 'check\\_%' ESCAPE '\\'
-        ORDER BY table_type, table_name
-        """
-    )["table_name"].tolist()
+    return query(publish.PUBLISHED_TABLES_SQL)["table_name"].tolist()
 
 
 @cached
 def data_dictionary() -> pd.DataFrame:
-    return query(
-        """
-        SELECT c.table_name AS "table", c.column_name AS "column", c.data_type AS type,
-               coalesce(d.comment, '') AS meaning
-        FROM information_schema.columns c
-        LEFT JOIN duckdb_columns() d ON d.table_name = c.table_name AND d.column_name = c.column_name
-        WHERE c.table_schema = 'main' AND list_contains($tables, c.table_name)
-        ORDER BY c.table_name, c.ordinal_position
-        """,
-        {"tables": published_tables()},
-    )
+    return query(publish.DICTIONARY_SQL, {"tables": published_tables()})
 
 
 def table_csv(table: str) -> bytes:

@@ -89,7 +89,7 @@ PAGES = (
         ":material/menu_book:",
         charts=0,
         params=("source_search",),
-        sections=("data_docs", "changelog"),
+        sections=("static_files", "changelog", "data_docs"),
     ),
 )
 

@@ -17,7 +17,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from dashboard import build
+from dashboard import build, publish
 
 VERSIONS_KEPT = 3
 _run = threading.local()  # Streamlit runs each session's script on a thread of its own
@@ -28,10 +28,12 @@ def ensure_database() -> Path:
     """Build the database when it is missing or older than its inputs. Every session's run asks, so one
     build at a time: runs that start while inputs are newer would otherwise each build a version of their
     own, and the pruning of old versions could delete one that another run has pinned but not yet opened."""
-    if build.is_stale():
+    if build.is_stale() or publish.is_stale(build.DB_PATH):
         with _build_lock:
             if build.is_stale():
-                build.build()
+                build.build(static_dir=publish.STATIC_DIR)
+            elif publish.is_stale(build.DB_PATH):
+                publish.write_static(build.DB_PATH)
     return build.DB_PATH
 
 

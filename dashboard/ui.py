@@ -104,6 +104,12 @@ def current_release() -> dict:
     return {**info, "report_problem_url": release.read().report_problem_url}
 
 
+def site_url() -> str:
+    """The scheme and host the visitor reached the dashboard at ("https://example.org")."""
+    parsed = urlparse(st.context.url or "")
+    return f"{parsed.scheme}://{parsed.netloc}" if parsed.netloc else ""
+
+
 def current_view_url(**extra: str) -> str:
     """The address of the page as the visitor sees it, with its filters (what a link or an embed opens)."""
     base = st.context.url or ""

@@ -5,13 +5,12 @@ from __future__ import annotations
 import pytest
 
 from bench.browser import CHROMIUM, LAUNCH_ARGS, start_streamlit, stop
-from dashboard import build
+from dashboard import store
 
 
 @pytest.fixture(scope="session")
 def app_url():
-    if build.is_stale():
-        build.build()
+    store.ensure_database()  # the database and the release's static files
     process, url, _ = start_streamlit("dashboard/app.py")
     try:
         yield url

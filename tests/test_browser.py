@@ -161,3 +161,24 @@ def test_phone_width_has_no_horizontal_scroll(browser, app_url, path) -> None:
     )
     context.close()
     assert max(overflow) <= 0
+
+
+def test_static_files_and_feed_are_served(app_url) -> None:
+    import urllib.request
+    from xml.etree import ElementTree
+
+    with urllib.request.urlopen(f"{app_url}/app/static/data/events.csv", timeout=10) as response:
+        assert response.headers["Content-Type"].startswith("text/csv")
+        assert response.read().decode("utf-8").startswith("event_id,date,")
+    with urllib.request.urlopen(f"{app_url}/app/static/data/data_dictionary.csv", timeout=10) as response:
+        assert b"table,column,type,meaning" in response.read()
+    with urllib.request.urlopen(f"{app_url}/app/static/data/dashboard.duckdb", timeout=10) as response:
+        assert response.read(16)[8:12] == b"DUCK", "the DuckDB file itself"
+    with urllib.request.urlopen(f"{app_url}/app/static/feed.xml", timeout=10) as response:
+        feed = ElementTree.fromstring(response.read())
+    atom = "{http://www.w3.org/2005/Atom}"
+    entries = feed.findall(f"{atom}entry")
+    assert len(entries) == 50
+    assert all(entry.find(f"{atom}link").get("href").startswith("http") for entry in entries)
+    dates = [entry.find(f"{atom}updated").text for entry in entries]
+    assert dates == sorted(dates, reverse=True), "newest first"

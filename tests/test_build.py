@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dashboard import build
+from dashboard import build, changes, release
 
 DATA = Path(build.DATA_DIR)
 
@@ -125,6 +125,35 @@ BAD_INPUTS = {
     "unknown company in a list": (
         set_cell("events", "companies", "Huawei; Nonexistent Corp", row=1),
         "data/events.csv:2: unknown company Nonexistent Corp",
+    ),
+    "news cited as primary": (
+        lambda data: (
+            (data / "record_sources.csv")
+            .open("a", encoding="utf-8")
+            .write("events,fdpr-huawei-2020-08,ap-15pct-2025,primary,\n")
+        ),
+        "data/record_sources.csv",
+    ),
+    "further source of a record that does not exist": (
+        lambda data: (
+            (data / "record_sources.csv")
+            .open("a", encoding="utf-8")
+            .write("events,no-such-event,ap-15pct-2025,secondary,\n")
+        ),
+        "events no-such-event is not a record of that table",
+    ),
+    "published before announced": (
+        set_cell("events", "published_fr", "2015-01-01", row=2),
+        "data/events.csv:3: value out of range",
+    ),
+    "release older than its newest record": (
+        lambda data: (data / "release.toml").write_text(
+            (data / "release.toml")
+            .read_text(encoding="utf-8")
+            .replace('checked_through = "', 'checked_through = "2019-01-01" #'),
+            encoding="utf-8",
+        ),
+        "data/release.toml:",
     ),
     "field count": (
         lambda data: (data / "metrics.csv").open("a", encoding="utf-8").write("only,three,fields\n"),
@@ -247,3 +276,64 @@ def test_chip_view_has_dense_figures_for_hopper(con: duckdb.DuckDBPyConnection) 
 def test_china_variants_are_flagged(con: duckdb.DuckDBPyConnection) -> None:
     flagged = {r[0] for r in con.execute("SELECT name FROM chips WHERE china_variant").fetchall()}
     assert {"Nvidia A800 SXM", "Nvidia H800 SXM", "Nvidia H20", "Nvidia GeForce RTX 4090D"} <= flagged
+
+
+def test_federal_register_rules_and_listings_carry_their_publication_date(con: duckdb.DuckDBPyConnection) -> None:
+    missing = con.execute(
+        "SELECT event_id FROM events WHERE category IN ('entity_list', 'chip_rule') AND fr_citation IS NOT NULL "
+        "AND published_fr IS NULL"
+    ).fetchall()
+    assert missing == []
+
+
+def test_release_info_states_version_newest_record_and_checked_through(con: duckdb.DuckDBPyConnection) -> None:
+    version, newest, checked = con.execute(
+        "SELECT version, newest_record, checked_through FROM release_info"
+    ).fetchone()
+    settings = release.read()
+    assert (version, checked) == (settings.version, settings.checked_through)
+    assert (
+        newest
+        == con.execute("SELECT greatest(max(e.date), (SELECT max(date) FROM adoption)) FROM events e").fetchone()[0]
+    )
+
+
+def test_most_government_actions_cite_the_governments_own_document(con: duckdb.DuckDBPyConnection) -> None:
+    cited, total = con.execute(
+        """
+        SELECT count(*) FILTER (WHERE event_id IN (SELECT record_id FROM citations
+                                                   WHERE record_table = 'events' AND is_primary)), count(*)
+        FROM events JOIN event_categories USING (category)
+        WHERE category NOT IN ('product_launch', 'corporate', 'market')
+        """
+    ).fetchone()
+    assert cited / total >= 0.6, f"{cited} of {total}"
+
+
+def test_changes_since_an_earlier_build(data_copy: Path, tmp_path: Path) -> None:
+    old = tmp_path / "old.duckdb"
+    shutil.copy(data_copy / "dashboard.duckdb", old)
+
+    def change(rows: list[list[str]]) -> None:
+        header = rows[0]
+        rows[1][header.index("title")] = "A corrected title"
+        rows.append(["zz-new-event", *rows[2][1:]])
+        rows[-1][header.index("title")] = "A new event"
+        del rows[3]
+
+    with (data_copy / "events.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    removed_id, changed_id = rows[3][0], rows[1][0]
+    rewrite(data_copy / "events.csv", change)
+    rewrite(
+        data_copy / "record_sources.csv",
+        lambda rows: rows.__setitem__(slice(None), [r for r in rows if r[:2] != ["events", removed_id]]),
+    )
+    new = build.build(data_copy / "dashboard.duckdb", data_copy)
+    found = changes.compare(old, new)
+    events = next(table for table in found.tables if table.table == "events")
+    assert events.added == ["zz-new-event"]
+    assert events.removed == [removed_id]
+    assert events.changed == [(changed_id, ["title"])]
+    text = changes.markdown(found, "old", "new")
+    assert "### events: 1 added, 1 changed, 1 removed" in text and "`zz-new-event`" in text

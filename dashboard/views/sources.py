@@ -3,7 +3,7 @@ dictionary, the changelog and the known limitations."""
 
 import streamlit as st
 
-from dashboard import build, citation, downloads, queries, transforms, ui
+from dashboard import build, citation, downloads, publish, queries, transforms, ui
 
 ui.page_header("Sources and data")
 info = ui.current_release()
@@ -45,6 +45,21 @@ right.download_button(
     icon=":material/database:",
     width="stretch",
 )
+
+st.subheader("Fixed addresses for scripts and feed readers", anchor=False)
+site = ui.site_url()
+st.markdown(
+    "Each release is also published at fixed addresses: every table as CSV, the data dictionary, the database "
+    f"file and an [Atom feed of the newest events]({site}{publish.SERVED_AT}/feed.xml), each entry linking to its "
+    "primary source. Read a table straight into pandas:"
+)
+st.code(f'import pandas as pd\nevents = pd.read_csv("{site}{publish.SERVED_AT}/data/events.csv")', language="python")
+with ui.on_request("Every published file", "static_files") as shown:
+    if shown:
+        ui.table(
+            [{"file": path.split("/")[-1], "address": site + path} for path in publish.files()],
+            {"address": st.column_config.LinkColumn("Address")},
+        )
 
 sources = queries.sources()
 st.header(f"All {len(sources)} sources", anchor=False)

@@ -104,9 +104,13 @@ def primary_first(sources: pd.DataFrame) -> pd.DataFrame:
 
 
 def source_line(sources: pd.DataFrame, limit: int = 4) -> str:
-    """'Source: BIS (primary); Reuters; and 3 more. <site>.': publishers, primary ones first."""
+    """'Source: BIS (primary); Reuters; and 3 more. <site>.': publishers, primary ones first and marked."""
     ordered = primary_first(sources)
-    names = list(dict.fromkeys(ordered["publisher"]))
+    marked = [
+        f"{p} (primary)" if primary else p
+        for p, primary in zip(ordered["publisher"], ordered["is_primary"], strict=True)
+    ]
+    names = list(dict.fromkeys(marked))
     shown = "; ".join(names[:limit])
     more = f"; and {len(names) - limit} more" if len(names) > limit else ""
     return f"Source: {shown}{more}. {SITE}." if names else f"{SITE}."

@@ -18,6 +18,7 @@ EVENTS = {
     "effective": st.column_config.DateColumn("Effective", format="YYYY-MM-DD"),
     "fr_citation": "Federal Register",
     "companies": "Companies",
+    "primary_url": st.column_config.LinkColumn("Primary source", display_text="open", help="The issuer's own document"),
     "source_url": st.column_config.LinkColumn("Source", display_text="open"),
 }
 ADOPTION = {
@@ -29,6 +30,7 @@ ADOPTION = {
     "quantity": "Quantity",
     "confidence": "Confidence",
     "summary": st.column_config.TextColumn("What happened", width="large"),
+    "primary_url": st.column_config.LinkColumn("Primary source", display_text="open", help="The issuer's own document"),
     "source_url": st.column_config.LinkColumn("Source", display_text="open"),
 }
 CHIP_FIGURES = {
@@ -36,6 +38,9 @@ CHIP_FIGURES = {
     "attribute_label": "Figure",
     "value": "Value",
     "confidence": "Confidence",
+    "primary_url": st.column_config.LinkColumn(
+        "Primary source", display_text="open", help="The vendor's own document or the Epoch AI dataset"
+    ),
     "publisher": "Source",
     "source_url": st.column_config.LinkColumn("Link", display_text="open"),
     "note": "Note",

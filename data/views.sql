@@ -30,6 +30,14 @@ FROM (SELECT DISTINCT ON (record_table, record_id, source_id) * FROM citations
       ORDER BY record_table, record_id, source_id, main DESC)
 GROUP BY ALL;
 
+-- The first primary source of each record that has one (tables show it beside the main source).
+CREATE VIEW record_primary AS
+SELECT c.record_table, c.record_id, first(s.url ORDER BY NOT c.main, s.source_id) AS primary_url,
+       first(s.publisher ORDER BY NOT c.main, s.source_id) AS primary_publisher
+FROM citations c JOIN sources s USING (source_id)
+WHERE c.is_primary
+GROUP BY ALL;
+
 CREATE VIEW sources_cited AS
 SELECT s.source_id, s.title, s.publisher, s.url, s.published, s.kind, k.label AS kind_label, k.is_primary,
        s.licence, s.note,
@@ -42,20 +50,24 @@ SELECT e.event_id, e.date, e.date_precision, e.title, e.category, c.label AS cat
        c.thread, t.label AS thread_label, t.colour AS thread_colour, e.actor, e.jurisdiction,
        j.colour AS jurisdiction_colour, e.summary, e.companies AS company_list,
        array_to_string(e.companies, ', ') AS companies, e.published_fr, e.effective, e.fr_citation, e.key_event,
-       e.confidence, e.source_id, s.title AS source_title, s.publisher, s.url AS source_url, l.source_ids, e.note
+       e.confidence, e.source_id, s.title AS source_title, s.publisher, s.url AS source_url, l.source_ids,
+       p.primary_url, p.primary_publisher, e.note
 FROM events e
 JOIN event_categories c USING (category)
 JOIN threads t USING (thread)
 JOIN jurisdictions j USING (jurisdiction)
 JOIN sources s USING (source_id)
-JOIN record_source_list l ON l.record_table = 'events' AND l.record_id = e.event_id;
+JOIN record_source_list l ON l.record_table = 'events' AND l.record_id = e.event_id
+LEFT JOIN record_primary p ON p.record_table = 'events' AND p.record_id = e.event_id;
 
 CREATE VIEW adoption_cited AS
-SELECT a.*, v.colour AS vendor_colour, s.publisher, s.title AS source_title, s.url AS source_url, l.source_ids
+SELECT a.*, v.colour AS vendor_colour, s.publisher, s.title AS source_title, s.url AS source_url, l.source_ids,
+       p.primary_url, p.primary_publisher
 FROM adoption a
 JOIN companies v ON v.company = a.vendor
 JOIN sources s USING (source_id)
-JOIN record_source_list l ON l.record_table = 'adoption' AND l.record_id = a.record_id;
+JOIN record_source_list l ON l.record_table = 'adoption' AND l.record_id = a.record_id
+LEFT JOIN record_primary p ON p.record_table = 'adoption' AND p.record_id = a.record_id;
 
 CREATE VIEW sector_cited AS
 SELECT st.sector, st.metric, m.label AS metric_label, m.colour AS metric_colour, st.region,
@@ -87,12 +99,14 @@ CREATE VIEW chip_values AS
 SELECT s.chip_id, c.name, c.vendor, c.vendor_colour, s.attribute, a.label AS attribute_label, a.sort,
        a.compare, s.value_num, s.value_text,
        coalesce(CAST(s.value_num AS VARCHAR), s.value_text) AS value, s.confidence, s.note,
-       s.source_id, src.publisher, src.title AS source_title, src.url AS source_url, l.source_ids
+       s.source_id, src.publisher, src.title AS source_title, src.url AS source_url, l.source_ids,
+       p.primary_url, p.primary_publisher
 FROM chip_specs s
 JOIN chips_labelled c USING (chip_id)
 JOIN chip_attributes a USING (attribute)
 JOIN sources src ON src.source_id = s.source_id
-JOIN record_source_list l ON l.record_table = 'chip_specs' AND l.record_id = s.chip_id || '/' || s.attribute;
+JOIN record_source_list l ON l.record_table = 'chip_specs' AND l.record_id = s.chip_id || '/' || s.attribute
+LEFT JOIN record_primary p ON p.record_table = 'chip_specs' AND p.record_id = s.chip_id || '/' || s.attribute;
 
 -- A chip's status under each rule version with the sources of the figures the rules read and of the rule.
 CREATE VIEW chip_rule_map AS

@@ -69,7 +69,7 @@ def test_source_line_names_primary_publishers_first_and_counts_the_rest() -> Non
             "is_primary": [False, False, False, False, False, False, True],
         }
     )
-    assert chart.source_line(sources).startswith("Source: F; A; B; C; and 2 more.")
+    assert chart.source_line(sources).startswith("Source: F (primary); A; B; C; and 2 more.")
 
 
 def test_export_titles_wrap_at_the_export_width() -> None:

@@ -44,6 +44,8 @@ CURATED_TABLES = (
     "chip_specs",
     "adoption",
     "sector_stats",
+    "listing_lists",
+    "entity_listings",
     "record_sources",
 )
 

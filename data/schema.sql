@@ -65,6 +65,8 @@ CREATE TABLE event_categories (
 
 CREATE TABLE companies (
     company VARCHAR PRIMARY KEY,
+    name_zh VARCHAR,            -- the Chinese name, as the source of the company's own listing gives it
+    aliases VARCHAR[] NOT NULL, -- other names it and its listed affiliates go by (a search finds them)
     kind    VARCHAR NOT NULL CHECK (kind IN ('chip_designer', 'foundry', 'memory', 'equipment',
                                              'ai_developer', 'cloud_platform', 'telecom',
                                              'device_maker', 'automaker', 'research', 'eda', 'defence',
@@ -176,13 +178,51 @@ CREATE TABLE sector_stats (
     CHECK (unit <> 'percent' OR value <= 100)
 );
 
+-- The lists a government keeps of parties it restricts, US and Chinese.
+CREATE TABLE listing_lists (
+    list         VARCHAR PRIMARY KEY,
+    label        VARCHAR NOT NULL,
+    jurisdiction VARCHAR NOT NULL REFERENCES jurisdictions (jurisdiction),
+    keeper       VARCHAR NOT NULL,  -- the agency that keeps it
+    effect       VARCHAR NOT NULL   -- what a listing does, in a sentence
+);
+
+-- One row per listed entity and action (added, removed, modified). An affiliate group that a rule names in
+-- bulk ("68 non-US affiliates of Huawei") is one row with entity_count. `event_id` is the round's event.
+CREATE TABLE entity_listings (
+    listing_id     VARCHAR PRIMARY KEY CHECK (regexp_full_match(listing_id, '[a-z0-9][a-z0-9-]*')),
+    entity         VARCHAR NOT NULL CHECK (length(trim(entity)) > 0),
+    entity_zh      VARCHAR,           -- the Chinese name, where a source gives it
+    aliases        VARCHAR[] NOT NULL,
+    parent_company VARCHAR REFERENCES companies (company),
+    list           VARCHAR NOT NULL REFERENCES listing_lists (list),
+    action         VARCHAR NOT NULL CHECK (action IN ('added', 'removed', 'modified')),
+    entity_count   INTEGER NOT NULL CHECK (entity_count >= 1),
+    date           DATE NOT NULL CHECK (date BETWEEN DATE '2015-01-01' AND DATE '2030-12-31'),
+    published_fr   DATE,
+    effective      DATE,
+    fr_citation    VARCHAR CHECK (fr_citation IS NULL OR regexp_full_match(fr_citation, '\d+ FR \d+(; \d+ FR \d+)*')),
+    licence_policy VARCHAR,
+    fdpr_footnote  VARCHAR CHECK (fdpr_footnote IS NULL OR regexp_full_match(fdpr_footnote, 'footnote \d+')),
+    reason         VARCHAR,
+    sector         VARCHAR NOT NULL CHECK (sector IN ('ai', 'chips', 'equipment', 'supercomputing', 'cloud', 'telecom',
+                                                      'surveillance', 'defence', 'other')),
+    event_id       VARCHAR REFERENCES events (event_id),
+    confidence     VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'reported', 'uncertain')),
+    source_id      VARCHAR NOT NULL REFERENCES sources (source_id),
+    note           VARCHAR,
+    CHECK (published_fr IS NULL OR published_fr >= date),
+    CHECK (effective IS NULL OR effective >= date - INTERVAL 7 DAY)
+);
+
 -- Further sources of a record beyond its main source_id: the issuer's own document (role primary) or
 -- reporting and analysis (secondary). record_id is the record's key; a composite key is written with '/'
 -- between its parts (chip_specs: chip_id/attribute; sector_stats: metric/region/year/period/basis). A record's
 -- every source is in the citations view (data/views.sql).
 CREATE TABLE record_sources (
     record_table VARCHAR NOT NULL CHECK (record_table IN ('events', 'adoption', 'chip_specs', 'chip_catalog',
-                                                         'sector_stats', 'rules', 'rule_paragraphs')),
+                                                         'sector_stats', 'rules', 'rule_paragraphs',
+                                                         'entity_listings')),
     record_id    VARCHAR NOT NULL,
     source_id    VARCHAR NOT NULL REFERENCES sources (source_id),
     role         VARCHAR NOT NULL CHECK (role IN ('primary', 'secondary')),

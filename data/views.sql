@@ -16,6 +16,7 @@ WITH main AS (
               FROM sector_stats
     UNION ALL SELECT 'rules', rule_id, source_id FROM rules
     UNION ALL SELECT 'rule_paragraphs', rule_id || '/' || paragraph, source_id FROM rule_paragraphs
+    UNION ALL SELECT 'entity_listings', listing_id, source_id FROM entity_listings
 )
 SELECT m.record_table, m.record_id, m.source_id, k.is_primary, true AS main
 FROM main m JOIN sources s USING (source_id) JOIN source_kinds k USING (kind)

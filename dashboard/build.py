@@ -45,7 +45,10 @@ CURATED_TABLES = (
     "adoption",
     "sector_stats",
     "listing_lists",
+    "listing_sectors",
     "entity_listings",
+    "licensing_statuses",
+    "licensing_turns",
     "record_sources",
 )
 
@@ -260,10 +263,22 @@ def _write_release_info(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
         raise BuildError(f"data/release.toml: {_explain(str(exc))}") from None
 
 
+# A chip that shares its die and clocks with another (chip_catalog.compute_as) is classified on that chip's
+# throughput figures, so one silicon has one TPP whatever rounding each source used.
+RULE_INPUTS_SQL = """
+SELECT c.* REPLACE (
+           CASE WHEN k.compute_as IS NULL THEN c.fp16_tflops ELSE r.fp16_tflops END AS fp16_tflops,
+           CASE WHEN k.compute_as IS NULL THEN c.fp8_tflops ELSE r.fp8_tflops END AS fp8_tflops,
+           CASE WHEN k.compute_as IS NULL THEN c.int8_tops ELSE r.int8_tops END AS int8_tops),
+       r.name AS compute_as_name
+FROM chips c JOIN chip_catalog k USING (chip_id) LEFT JOIN chips r ON r.chip_id = k.compute_as
+"""
+
+
 def _write_rule_status(con: duckdb.DuckDBPyConnection) -> None:
     """Classify every chip under every rule version with dashboard/rules.py, into rule_status, and record
     which paragraphs each version holds (its own and inherited) in rule_version_paragraphs."""
-    chips = con.execute("SELECT * FROM chips").df().to_dict("records")
+    chips = con.execute(RULE_INPUTS_SQL).df().to_dict("records")
     versions = rules.rule_versions(
         con.execute("SELECT * FROM rules").df().to_dict("records"),
         con.execute("SELECT * FROM rule_paragraphs").df().to_dict("records"),

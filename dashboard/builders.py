@@ -618,3 +618,30 @@ def threshold_map(points: pd.DataFrame, paragraphs: pd.DataFrame) -> go.Figure:
     )
     fig.update_yaxes(title="Performance density (TPP per mm², log)", type="log", dtick=1, range=list(y_range))
     return fig
+
+
+def listings_by_quarter(listings: pd.DataFrame, colour_by: str = "sector") -> go.Figure:
+    """Entities listed per quarter (a bulk row counts its entities), stacked by sector or by list."""
+    label, colour = (
+        ("sector_label", "sector_colour") if colour_by == "sector" else ("list_label", "jurisdiction_colour")
+    )
+    counts = listings.groupby(["quarter", label], sort=True)["entity_count"].sum().reset_index()
+    order = listings.sort_values("sector_sort" if colour_by == "sector" else "list_label")[label].drop_duplicates()
+    fig = go.Figure()
+    spare = iter(FALLBACK_COLOURS * 2)
+    for name in order:
+        group = counts[counts[label] == name]
+        colours = listings.loc[listings[label] == name, colour].dropna()
+        fig.add_trace(
+            go.Bar(
+                x=group["quarter"],
+                y=group["entity_count"],
+                name=name,
+                marker={"color": colours.iloc[0] if colour_by == "sector" and len(colours) else next(spare)},
+                hovertemplate=f"{name}<br>%{{x|%b %Y}} quarter: %{{y:,.0f}} entities<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="stack", bargap=0.15)
+    fig.update_yaxes(title="Entities listed", rangemode="tozero")
+    fig.update_xaxes(title=None, type="date")
+    return fig

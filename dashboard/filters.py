@@ -74,6 +74,17 @@ def parse_year_range(raw: Sequence[str], bounds: tuple[int, int]) -> tuple[tuple
     return (low, high), False
 
 
+def with_affiliates(chosen: Sequence[str], groups: dict[str, list[str]]) -> tuple[list[str], dict[str, list[str]]]:
+    """The chosen companies with the affiliates of each (HiSilicon for Huawei), and which were added."""
+    expanded, added = list(chosen), {}
+    for company in chosen:
+        extra = [m for m in groups.get(company, []) if m not in expanded]
+        if extra:
+            expanded += extra
+            added[company] = extra
+    return expanded, added
+
+
 def shown(values: Iterable[str]) -> str:
     """A short, inert rendering of URL values for a notice: clipped, quoted, markdown escaped."""
     values = list(values)
@@ -134,6 +145,13 @@ def shared_sidebar(vocabulary: dict) -> Filters:
         COMPANY_KEY,
         help="Shows events, chips and adoption records that involve these companies.",
     )
+    companies, included = with_affiliates(companies, vocabulary.get("groups", {}))
+    if included:
+        st.caption(
+            "Includes affiliates the data link to the companies chosen: "
+            + "; ".join(f"{escape_markdown(c)}: {escape_markdown(', '.join(m))}" for c, m in included.items())
+            + "."
+        )
     bounds = vocabulary["year_bounds"]
     _, unusable = parse_year_range(st.query_params.get_all(YEARS_KEY), bounds)
     if unusable:

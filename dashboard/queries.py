@@ -67,6 +67,7 @@ def vocabulary() -> dict:
         "jurisdictions": query("SELECT DISTINCT jurisdiction FROM events ORDER BY 1")["jurisdiction"].tolist(),
         "actors": query("SELECT actor, count(*) AS n FROM events GROUP BY 1 ORDER BY n DESC, actor")["actor"].tolist(),
         "regions": query("SELECT region FROM regions ORDER BY sort")["region"].tolist(),
+        "groups": groups(),
     }
 
 
@@ -286,4 +287,68 @@ def chips_with(attribute: str, vendors: Sequence[str] = (), years: tuple[int, in
         ORDER BY c.vendor, c.release_date, c.name
         """,
         {"attribute": attribute, "vendors": _names(vendors), "low": years[0], "high": years[1]},
+    )
+
+
+# ---- companies, listings and licensing turns
+
+
+@cached
+def companies() -> pd.DataFrame:
+    return query(
+        "SELECT *, array_to_string(aliases, '; ') AS alias_text FROM companies "
+        "WHERE kind <> 'aggregate' ORDER BY lower(company)"
+    )
+
+
+@cached
+def groups() -> dict[str, list[str]]:
+    """Each company that has affiliates in the data, with them (the company filter includes them)."""
+    rows = query(
+        "SELECT company, list(member ORDER BY member) AS members FROM company_members "
+        "WHERE company <> member GROUP BY 1"
+    )
+    return {row.company: list(row.members) for row in rows.itertuples()}
+
+
+@cached
+def listings(companies: Sequence[str] = (), years: tuple[int, int] = EVERY_YEAR) -> pd.DataFrame:
+    """Listing actions on the entities of these companies (all when empty), in these years."""
+    return query(
+        """
+        SELECT * FROM listings_cited
+        WHERE year BETWEEN $low AND $high
+          AND (len($companies) = 0 OR list_contains($companies, parent_company))
+        ORDER BY date, list, entity
+        """,
+        {"low": years[0], "high": years[1], "companies": _names(companies)},
+    )
+
+
+@cached
+def licensing_turns(chip_ids: Sequence[str] = ()) -> pd.DataFrame:
+    return query(
+        "SELECT * FROM licensing_cited WHERE len($chips) = 0 OR list_contains($chips, chip_id) ORDER BY date, chip_id",
+        {"chips": _names(chip_ids)},
+    )
+
+
+@cached
+def listing_lists() -> pd.DataFrame:
+    return query("SELECT * FROM listing_lists ORDER BY jurisdiction DESC, label")
+
+
+@cached
+def listing_sectors() -> pd.DataFrame:
+    return query("SELECT * FROM listing_sectors ORDER BY sort")
+
+
+@cached
+def listing_counts() -> pd.DataFrame:
+    return query(
+        """
+        SELECT l.parent_company, c.name_zh, count(*) AS actions
+        FROM entity_listings l JOIN companies c ON c.company = l.parent_company
+        GROUP BY ALL ORDER BY actions DESC, l.parent_company LIMIT 25
+        """
     )

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 BIT_LENGTHS = {"fp16_tflops": 16, "fp8_tflops": 8, "int8_tops": 8}
 
@@ -229,11 +229,31 @@ def figures_from(row: Mapping) -> Figures:
 
 
 def status_rows(chips: Sequence[Mapping], versions: Mapping[str, RuleVersion]) -> list[dict]:
-    """One row per chip and rule version, as stored in rule_status."""
+    """One row per chip and rule version, as stored in rule_status. A chip classified on another chip's
+    throughput (`compute_as_name`, same die and clocks) says so in its reason."""
     rows = []
     for chip in chips:
         figures = figures_from(chip)
+        shared = chip.get("compute_as_name")
         for rule_id, version in versions.items():
             status = classify(figures, version)
+            if shared and not _missing(shared):
+                status = replace(status, reason=f"{status.reason} (throughput of the {shared}: same die and clocks)")
             rows.append({"chip_id": chip["chip_id"], **status.__dict__, "rule_id": rule_id})
     return rows
+
+
+def version_in_force(versions: Iterable[Mapping], as_of) -> str | None:
+    """The rule version in force on a date: the one with the latest effective date on or before it (its
+    Federal Register publication, then its announcement, where no effective date is stored). None before
+    the first. A version takes effect on its effective date, not on its announcement."""
+    started = []
+    for row in versions:
+        start = next((row.get(k) for k in ("effective", "published_fr", "announced") if not _missing(row.get(k))), None)
+        if start is not None and _as_date(start) <= _as_date(as_of):
+            started.append((_as_date(start), row["rule_id"]))
+    return max(started)[1] if started else None
+
+
+def _as_date(value):
+    return value.date() if hasattr(value, "date") and callable(value.date) else value

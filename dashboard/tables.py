@@ -72,3 +72,26 @@ def event_card(row) -> None:
         st.markdown("Source: " + ui.safe_link(row.source_title, row.source_url) + f" · confidence: {row.confidence}")
         if row.note:
             st.caption(escape_markdown(row.note))
+
+
+LISTINGS = {
+    "date": st.column_config.DateColumn("Announced", format="YYYY-MM-DD"),
+    "entity": st.column_config.TextColumn("Entity", width="large"),
+    "entity_zh": "Chinese name",
+    "alias_text": "Aliases",
+    "parent_company": "Company",
+    "list_label": "List",
+    "action": "Action",
+    "entity_count": st.column_config.NumberColumn("Entities", help="A bulk row stands for this many entities"),
+    "published_fr": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
+    "effective": st.column_config.DateColumn("Effective", format="YYYY-MM-DD"),
+    "fr_citation": "Federal Register",
+    "licence_policy": st.column_config.TextColumn("Licence policy", width="medium"),
+    "fdpr_footnote": "FDPR",
+    "sector_label": "Sector",
+    "confidence": "Confidence",
+    "primary_url": st.column_config.LinkColumn(
+        "Primary source", display_text="open", help="The government's own document"
+    ),
+    "source_url": st.column_config.LinkColumn("Source", display_text="open"),
+}

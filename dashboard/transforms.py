@@ -200,3 +200,21 @@ def search_rows(frame: pd.DataFrame, text: str, columns: list[str]) -> pd.DataFr
     for column in columns:
         hits |= frame[column].fillna("").str.lower().str.contains(needle, regex=False)
     return frame[hits]
+
+
+def in_force(rows: pd.DataFrame, as_of, keys: list[str], start: str = "date") -> pd.DataFrame:
+    """Each key's latest row whose `start` date is on or before `as_of`: what held on that date."""
+    if rows.empty:
+        return rows
+    started = rows[pd.to_datetime(rows[start]) <= pd.Timestamp(as_of)]
+    return started.sort_values(start).groupby(keys, as_index=False).tail(1)
+
+
+def listed_on(listings: pd.DataFrame, as_of) -> pd.DataFrame:
+    """The entities on each list on a date: the latest action on or before it (by effective date, else
+    the announcement) is an addition or a change, not a removal."""
+    if listings.empty:
+        return listings
+    dated = listings.assign(in_force_from=listings["effective"].fillna(listings["date"]))
+    latest = in_force(dated, as_of, ["list", "entity"], start="in_force_from")
+    return latest[latest["action"] != "removed"]

@@ -56,6 +56,15 @@ def sidebar() -> Iterator[None]:
         yield
 
 
+def company_label(companies: pd.DataFrame, company: str) -> str:
+    """A company as a picker shows it: its name, Chinese name and aliases, so a search in either finds it."""
+    row = companies.set_index("company").loc[company] if company in set(companies["company"]) else None
+    if row is None:
+        return company
+    extra = " · ".join(part for part in (row["name_zh"], row["alias_text"]) if isinstance(part, str) and part)
+    return f"{company} ({extra[:80]})" if extra else company
+
+
 def safe_link(title: str, url: str) -> str:
     """A markdown link when the URL is http(s); plain escaped text otherwise."""
     text = escape_markdown(title)

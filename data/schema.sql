@@ -72,7 +72,10 @@ CREATE TABLE companies (
                                              'device_maker', 'automaker', 'research', 'eda', 'defence',
                                              'materials', 'aggregate')),
     country VARCHAR NOT NULL,
-    colour  VARCHAR CHECK (colour IS NULL OR regexp_full_match(colour, '#[0-9A-Fa-f]{6}'))  -- chip vendors
+    colour  VARCHAR CHECK (colour IS NULL OR regexp_full_match(colour, '#[0-9A-Fa-f]{6}')),  -- chip vendors
+    parent  VARCHAR,            -- the group it belongs to (HiSilicon: Huawei); the company filter includes it
+    parent_source_id VARCHAR,   -- the source that says so
+    CHECK ((parent IS NULL) = (parent_source_id IS NULL))
 );
 
 CREATE TABLE metrics (
@@ -117,6 +120,7 @@ CREATE TABLE chip_catalog (
     china_variant BOOLEAN NOT NULL,  -- made to fit under US rules (A800, H800, H20, RTX 4090D, ...)
     datacenter    BOOLEAN NOT NULL,  -- designed or marketed for datacenters
     labelled      BOOLEAN NOT NULL,  -- named on the charts (the chips the story is about); others on hover
+    compute_as    VARCHAR,           -- a chip of the same die and clocks whose throughput figures the rules use
     epoch_name    VARCHAR,           -- row of data/upstream/epoch_ml_hardware.csv to derive specs from
     source_id     VARCHAR NOT NULL REFERENCES sources (source_id),
     note          VARCHAR
@@ -187,6 +191,13 @@ CREATE TABLE listing_lists (
     effect       VARCHAR NOT NULL   -- what a listing does, in a sentence
 );
 
+CREATE TABLE listing_sectors (
+    sector VARCHAR PRIMARY KEY,
+    label  VARCHAR NOT NULL,
+    colour VARCHAR NOT NULL CHECK (regexp_full_match(colour, '#[0-9A-Fa-f]{6}')),
+    sort   INTEGER NOT NULL UNIQUE
+);
+
 -- One row per listed entity and action (added, removed, modified). An affiliate group that a rule names in
 -- bulk ("68 non-US affiliates of Huawei") is one row with entity_count. `event_id` is the round's event.
 CREATE TABLE entity_listings (
@@ -205,14 +216,31 @@ CREATE TABLE entity_listings (
     licence_policy VARCHAR,
     fdpr_footnote  VARCHAR CHECK (fdpr_footnote IS NULL OR regexp_full_match(fdpr_footnote, 'footnote \d+')),
     reason         VARCHAR,
-    sector         VARCHAR NOT NULL CHECK (sector IN ('ai', 'chips', 'equipment', 'supercomputing', 'cloud', 'telecom',
-                                                      'surveillance', 'defence', 'other')),
+    sector         VARCHAR NOT NULL REFERENCES listing_sectors (sector),
     event_id       VARCHAR REFERENCES events (event_id),
     confidence     VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'reported', 'uncertain')),
     source_id      VARCHAR NOT NULL REFERENCES sources (source_id),
     note           VARCHAR,
     CHECK (published_fr IS NULL OR published_fr >= date),
     CHECK (effective IS NULL OR effective >= date - INTERVAL 7 DAY)
+);
+
+-- Licensing turns on named chips: US licence requirements and policies, and Chinese purchase guidance. A
+-- chip's licensing status on a date is its latest turn on or before it, on each side.
+CREATE TABLE licensing_statuses (
+    status      VARCHAR PRIMARY KEY,
+    label       VARCHAR NOT NULL,
+    description VARCHAR NOT NULL
+);
+
+CREATE TABLE licensing_turns (
+    chip_id      VARCHAR NOT NULL REFERENCES chip_catalog (chip_id),
+    date         DATE NOT NULL,     -- when the turn took effect, or was announced where no later date is known
+    jurisdiction VARCHAR NOT NULL CHECK (jurisdiction IN ('United States', 'China')),
+    status       VARCHAR NOT NULL REFERENCES licensing_statuses (status),
+    terms        VARCHAR NOT NULL,
+    source_id    VARCHAR NOT NULL REFERENCES sources (source_id),
+    PRIMARY KEY (chip_id, date, jurisdiction)
 );
 
 -- Further sources of a record beyond its main source_id: the issuer's own document (role primary) or
@@ -337,6 +365,16 @@ SELECT 'chip_specs' AS tbl, s.chip_id AS key,
 FROM chip_specs s JOIN chip_attributes a USING (attribute)
 WHERE (a.value_type = 'number') <> (s.value_num IS NOT NULL)
    OR (a.value_type = 'date' AND try_cast(s.value_text AS DATE) IS NULL);
+
+CREATE VIEW check_company_parent AS
+SELECT 'companies' AS tbl, c.company AS key, 'unknown parent ' || c.parent || ' in companies' AS problem
+FROM companies c WHERE c.parent IS NOT NULL AND c.parent NOT IN (SELECT company FROM companies)
+UNION ALL
+SELECT 'companies', c.company, 'unknown parent_source_id ' || c.parent_source_id
+FROM companies c WHERE c.parent_source_id IS NOT NULL AND c.parent_source_id NOT IN (SELECT source_id FROM sources)
+UNION ALL
+SELECT 'chip_catalog', k.chip_id, 'compute_as ' || k.compute_as || ' is not a chip in chip_catalog'
+FROM chip_catalog k WHERE k.compute_as IS NOT NULL AND k.compute_as NOT IN (SELECT chip_id FROM chip_catalog);
 
 CREATE VIEW check_sector_units AS
 SELECT 'sector_stats' AS tbl, NULL AS key,

@@ -155,3 +155,29 @@ SELECT 'record_sources', r.record_table,
               s.kind, r.role)
 FROM record_sources r JOIN sources s USING (source_id) JOIN source_kinds k USING (kind)
 WHERE r.role = 'primary' AND NOT k.is_primary;
+
+CREATE VIEW listings_cited AS
+SELECT l.*, array_to_string(l.aliases, '; ') AS alias_text, ll.label AS list_label, ll.jurisdiction, ll.keeper,
+       j.colour AS jurisdiction_colour, sc.label AS sector_label, sc.colour AS sector_colour, sc.sort AS sector_sort,
+       date_trunc('quarter', l.date) AS quarter, s.title AS source_title, s.publisher, s.url AS source_url, r.source_ids,
+       p.primary_url, p.primary_publisher, year(l.date) AS year
+FROM entity_listings l
+JOIN listing_lists ll USING (list)
+JOIN listing_sectors sc USING (sector)
+JOIN jurisdictions j USING (jurisdiction)
+JOIN sources s USING (source_id)
+JOIN record_source_list r ON r.record_table = 'entity_listings' AND r.record_id = l.listing_id
+LEFT JOIN record_primary p ON p.record_table = 'entity_listings' AND p.record_id = l.listing_id;
+
+CREATE VIEW licensing_cited AS
+SELECT t.*, st.label AS status_label, c.name, c.vendor, s.title AS source_title, s.publisher, s.url AS source_url
+FROM licensing_turns t
+JOIN licensing_statuses st USING (status)
+JOIN chip_catalog c USING (chip_id)
+JOIN sources s ON s.source_id = t.source_id;
+
+-- A company and the companies of its group (its own row, and those naming it as parent).
+CREATE VIEW company_members AS
+SELECT company AS company, company AS member FROM companies
+UNION ALL
+SELECT parent, company FROM companies WHERE parent IS NOT NULL;

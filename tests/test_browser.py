@@ -28,19 +28,19 @@ def test_every_page_renders_its_charts(page, app_url, path) -> None:
 
 
 def test_url_with_company_and_years_reopens_filtered_view(page, app_url) -> None:
-    page.goto(f"{app_url}/adoption?company=Baidu&years=2023&years=2025")
+    page.goto(f"{app_url}/adoption?company=Tencent&years=2023&years=2025")
     wait_rendered(page)
     no_exception(page)
     sidebar = page.locator('[data-testid="stSidebar"]')
-    assert "Baidu" in sidebar.locator('[data-testid="stMultiSelect"]').first.inner_text()
+    assert "Tencent" in sidebar.locator('[data-testid="stMultiSelect"]').first.inner_text()
     slider_text = sidebar.locator('[data-testid="stSlider"]').inner_text()
     assert "2023" in slider_text and "2025" in slider_text
     companies = {
         t.strip()
         for t in page.locator('[data-testid="stPlotlyChart"]').first.locator(".ytick text").all_text_contents()
     }
-    assert companies == {"Baidu"}
-    assert "company=Baidu" in page.url
+    assert companies == {"Tencent"}
+    assert "company=Tencent" in page.url
 
 
 def chart_y_labels(page) -> set[str]:
@@ -54,12 +54,12 @@ def test_sidebar_filters_drive_the_page(page, app_url) -> None:
     assert len(chart_y_labels(page)) > 1
     companies = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
     companies.click()
-    page.keyboard.type("Baidu")
+    page.keyboard.type("Tencent")
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
     wait_rendered(page, 1)
-    assert chart_y_labels(page) == {"Baidu"}
-    assert "company=Baidu" in page.url
+    assert chart_y_labels(page) == {"Tencent"}
+    assert "company=Tencent" in page.url
 
     markers_shown = page.locator('[data-testid="stPlotlyChart"] .shapelayer path').count()
     page.locator('[data-testid="stSidebar"] [data-testid="stCheckbox"]').first.click()
@@ -118,7 +118,7 @@ def test_html_chart_download_is_self_contained(page, app_url) -> None:
 
 HOSTILE = [
     "timeline?company=%3Cscript%3Ealert(1)%3C%2Fscript%3E&years=1&years=99999",
-    "adoption?company=Baidu%27%3B%20DROP%20TABLE%20events%3B--&years=2020-2023",
+    "adoption?company=Tencent%27%3B%20DROP%20TABLE%20events%3B--&years=2020-2023",
     "chips?company=" + "A" * 5000 + "&compare=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
     "solar-evs?region=%00%01&years=2024&years=2019&markers=maybe&image=gif",
     "timeline?category=%27%20OR%201%3D1--&actor=%3Csvg%2Fonload%3Dalert(1)%3E&jurisdiction=Mars",
@@ -143,7 +143,7 @@ def test_hostile_url_shows_a_clean_page(page, app_url, query) -> None:
 
 
 def test_unknown_company_in_link_is_reported(page, app_url) -> None:
-    page.goto(f"{app_url}/adoption?company=Baidu&company=Nonexistent%20Corp")
+    page.goto(f"{app_url}/adoption?company=Tencent&company=Nonexistent%20Corp")
     wait_rendered(page)
     notice = page.locator('[data-testid="stSidebar"]').inner_text()
     assert "Ignored unknown companies in the link" in notice and "Nonexistent Corp" in notice

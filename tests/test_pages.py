@@ -104,11 +104,21 @@ def test_company_filter_narrows_adoption_chart() -> None:
     at = open_page("views/adoption.py")
     everyone = {y for t in data_traces(figures(at)[0]) for y in values(t["y"])}
     assert {"Baidu", "ByteDance", "Tencent"} <= everyone
-    at.multiselect(key="company").set_value(["Baidu"]).run()
+    at.multiselect(key="company").set_value(["Tencent"]).run()
     assert not at.exception
     traces = data_traces(figures(at)[0])
     companies = {y for t in traces for y in values(t["y"])}
-    assert companies == {"Baidu"}
+    assert companies == {"Tencent"}
+
+
+def test_company_filter_includes_the_affiliates_the_data_link() -> None:
+    at = open_page("views/adoption.py")
+    at.multiselect(key="company").set_value(["Baidu"]).run()
+    assert not at.exception
+    notices = " ".join(c.value for c in at.sidebar.caption)
+    assert "Includes affiliates" in notices and "Kunlunxin" in notices
+    vendors = {t["name"] for t in data_traces(figures(at)[0])}
+    assert "Kunlunxin" in vendors, "Baidu's chip unit's records come with Baidu"
 
 
 def test_year_filter_narrows_timeline() -> None:

@@ -3,6 +3,8 @@ agreement between the chip_rule_status view and the functions."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import duckdb
 import pandas as pd
 import pytest
@@ -176,7 +178,7 @@ def test_published_tpp_and_density(status) -> None:
 
 def test_view_and_functions_agree_for_every_chip(status) -> None:
     with duckdb.connect(str(build.DB_PATH), read_only=True) as con:
-        chips = con.execute("SELECT * FROM chips").df().to_dict("records")
+        chips = con.execute(build.RULE_INPUTS_SQL).df().to_dict("records")
     expected = pd.DataFrame(rules.status_rows(chips, VERSIONS)).set_index(["chip_id", "rule_id"])
     assert set(expected.index) == set(status.index)
     assert len(expected) == len(chips) * len(VERSIONS)
@@ -192,3 +194,88 @@ def plain(value):
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
     return bool(value) if not isinstance(value, str) else value
+
+
+def test_one_silicon_has_one_tpp(status) -> None:
+    """The A800s share the A100's die and clocks (chip_catalog.compute_as), so the rules give them its TPP."""
+    tpps = {
+        status.loc[(chip, "us-2023-10"), "tpp"] for chip in ("nvidia-a100-sxm", "nvidia-a800-sxm", "nvidia-a800-pcie")
+    }
+    assert len(tpps) == 1
+    # The A800 PCIe's NVLink is capped at 400 GB/s, so the 2022 rule's interconnect test decides it.
+    assert status.loc[("nvidia-a800-pcie", "us-2022-10"), "reason"].startswith(
+        "Not controlled: chip-to-chip bandwidth 400"
+    )
+
+
+VERSION_ROWS = [
+    {
+        "rule_id": "us-2022-10",
+        "announced": dt.date(2022, 10, 7),
+        "published_fr": dt.date(2022, 10, 13),
+        "effective": dt.date(2022, 10, 7),
+    },
+    {
+        "rule_id": "us-2023-10",
+        "announced": dt.date(2023, 10, 17),
+        "published_fr": dt.date(2023, 10, 25),
+        "effective": dt.date(2023, 11, 17),
+    },
+    {
+        "rule_id": "us-2026-01",
+        "announced": dt.date(2026, 1, 13),
+        "published_fr": dt.date(2026, 1, 15),
+        "effective": None,
+    },
+]
+
+
+@pytest.mark.parametrize(
+    ("as_of", "in_force"),
+    [
+        (dt.date(2022, 10, 6), None),
+        (dt.date(2022, 10, 7), "us-2022-10"),
+        (dt.date(2023, 10, 17), "us-2022-10"),  # announced that day, not yet in force
+        (dt.date(2023, 11, 16), "us-2022-10"),
+        (dt.date(2023, 11, 17), "us-2023-10"),  # the effective date
+        (dt.date(2026, 1, 14), "us-2023-10"),
+        (dt.date(2026, 1, 15), "us-2026-01"),  # no effective date stored: its publication
+    ],
+)
+def test_the_version_in_force_changes_on_the_effective_date(as_of, in_force) -> None:
+    assert rules.version_in_force(VERSION_ROWS, as_of) == in_force
+
+
+def test_chip_status_on_a_date_flips_when_the_rule_takes_effect() -> None:
+    from dashboard.charts import checker
+    from dashboard.filters import Filters
+
+    every = Filters()
+    before = checker.status_on(every, dt.date(2023, 11, 16)).set_index("Chip")
+    after = checker.status_on(every, dt.date(2023, 11, 17)).set_index("Chip")
+    # The A800 passed the 2022 test on its 400 GB/s link; the 2023 rule dropped that test.
+    assert before.loc["Nvidia A800 SXM", "Status"] == "Not controlled"
+    assert after.loc["Nvidia A800 SXM", "Status"].startswith("Controlled")
+    on_h20 = checker.status_on(every, dt.date(2025, 5, 1)).set_index("Chip").loc["Nvidia H20"]
+    assert on_h20["US licensing"].startswith("Licence required since 14 Apr 2025")
+    assert checker.status_on(every, dt.date(2025, 4, 1)).set_index("Chip").loc["Nvidia H20"].isna()["US licensing"]
+
+
+def test_listed_on_a_date_follows_additions_and_removals() -> None:
+    from dashboard import transforms
+
+    rows = pd.DataFrame(
+        {
+            "list": ["unverified_list", "unverified_list", "entity_list"],
+            "entity": ["YMTC", "YMTC", "YMTC"],
+            "action": ["added", "removed", "added"],
+            "date": pd.to_datetime(["2022-10-07", "2022-12-15", "2022-12-15"]),
+            "effective": pd.to_datetime([None, "2022-12-16", "2022-12-16"]),
+        }
+    )
+    assert set(transforms.listed_on(rows, dt.date(2022, 11, 1))["list"]) == {"unverified_list"}
+    assert set(transforms.listed_on(rows, dt.date(2022, 12, 15))["list"]) == {"unverified_list"}, (
+        "effective the next day"
+    )
+    assert set(transforms.listed_on(rows, dt.date(2023, 1, 1))["list"]) == {"entity_list"}
+    assert transforms.listed_on(rows, dt.date(2022, 1, 1)).empty

@@ -81,3 +81,43 @@ def calculator_answers(figures: rules.Figures) -> list[dict]:
             }
         )
     return answers
+
+
+def rule_in_force(as_of) -> str | None:
+    return rules.version_in_force(queries.rule_versions_table().to_dict("records"), as_of)
+
+
+def in_force_caption(rule_id: str | None) -> str:
+    if rule_id is None:
+        return "No version of the 3A090 thresholds was in force yet (the first took effect on 7 October 2022)."
+    version = queries.rule_versions_table().set_index("rule_id").loc[rule_id]
+    started = version["effective"] if version["effective"] is not None else version["announced"]
+    return f"In force: {version['title']} (effective {started:%d %B %Y}, {version['fr_citation']})."
+
+
+def status_on(filters: Filters, as_of) -> pd.DataFrame:
+    """Each chip's status under the rule version in force on a date, with the licensing turns then in force
+    on each side (the latest US and Chinese turn on or before the date)."""
+    rule_id = rule_in_force(as_of)
+    status = statuses(filters)
+    chips = status.drop_duplicates("chip_id")[["chip_id", "name", "vendor"]]
+    if rule_id is not None:
+        chips = chips.merge(
+            status[status["rule_id"] == rule_id][["chip_id", "status_text", "reason", "licence_policy"]], on="chip_id"
+        )
+    else:
+        chips = chips.assign(status_text="Not controlled (no 3A090 rule yet)", reason="", licence_policy=None)
+    turns = transforms.in_force(queries.licensing_turns(chips["chip_id"]), as_of, ["chip_id", "jurisdiction"])
+    for side, column in (("United States", "US licensing"), ("China", "China's stance")):
+        mine = turns[turns["jurisdiction"] == side]
+        text = mine["status_label"] + " since " + mine["date"].dt.strftime("%d %b %Y") + ": " + mine["terms"]
+        chips[column] = chips["chip_id"].map(dict(zip(mine["chip_id"], text, strict=True)))
+    return chips.drop(columns=["chip_id"]).rename(
+        columns={
+            "name": "Chip",
+            "vendor": "Vendor",
+            "status_text": "Status",
+            "reason": "Why",
+            "licence_policy": "Licence policy",
+        }
+    )

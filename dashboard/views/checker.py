@@ -1,8 +1,10 @@
 """Export-control checker: every chip against every version of the US thresholds, and a calculator."""
 
+import datetime as dt
+
 import streamlit as st
 
-from dashboard import filters, queries, rules, transforms, ui
+from dashboard import filters, queries, rules, tables, transforms, ui
 from dashboard.charts import checker
 
 shared = filters.current()
@@ -35,6 +37,27 @@ under_rule = checker.under_rule(chosen)
 missing = under_rule[under_rule["performance_density"].isna()]["name"].tolist()
 if missing and not ui.embedded():
     st.caption("Not on the map (no TPP or no die area, so no density): " + ", ".join(missing) + ".")
+
+with ui.on_request("What was in force on a date", "in_force", opened_by=["as_of"]) as shown:
+    if shown:
+        as_of = st.date_input(
+            "In force on",
+            value=dt.date.today(),
+            min_value=dt.date(2015, 1, 1),
+            max_value=dt.date(2030, 12, 31),
+            key="as_of",
+            bind="query-params",
+            help="A rule version applies from its effective date, not from its announcement.",
+        )
+        st.caption(checker.in_force_caption(checker.rule_in_force(as_of)))
+        ui.table(checker.status_on(shared, as_of))
+        if shared.companies:
+            listed = transforms.listed_on(queries.listings(shared.companies), as_of)
+            st.markdown(f"**Listings of the companies chosen in force on {as_of:%d %B %Y}**")
+            if listed.empty:
+                st.caption("None of the companies chosen was listed on that date.")
+            else:
+                tables.show(listed, tables.LISTINGS)
 
 with ui.on_request("Status of every chip under every rule version (table)", "status_table") as shown:
     if shown:

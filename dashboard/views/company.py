@@ -44,7 +44,8 @@ ui.page_header(company + (f" ({row['name_zh']})" if row is not None and isinstan
 if row is not None and not ui.embedded():
     facts = [f"{row['kind'].replace('_', ' ')}, {row['country']}"]
     if isinstance(row["alias_text"], str) and row["alias_text"]:
-        facts.append("also listed as " + row["alias_text"])
+        names = row["alias_text"].split("; ")
+        facts.append("also listed as " + "; ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else ""))
     if affiliates:
         facts.append("affiliates shown with it: " + ", ".join(affiliates))
     st.caption(" · ".join(filters.escape_markdown(f) for f in facts))

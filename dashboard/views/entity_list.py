@@ -41,13 +41,14 @@ with ui.controls():
         )
         or "sector"
     )
+chosen = shared.choose(lists=chosen_lists, sectors=chosen_sectors)
+ui.show_chart(entities.by_quarter(colour_by), chosen)
+
+if not ui.embedded():
     search = st.text_input(
         "Search names (English, Chinese, aliases)", key="entity_search", max_chars=100, bind="query-params"
     )
-chosen = shared.choose(lists=chosen_lists, sectors=chosen_sectors, search=search)
-ui.show_chart(entities.by_quarter(colour_by), chosen)
-
-shown = entities.matching_listings(chosen)
-st.header(f"{len(shown)} listing actions", anchor=False)
-tables.show(shown, tables.LISTINGS)
-ui.csv_download("Listings shown (CSV)", shown[list(tables.LISTINGS)], ui.versioned("entity-listings", "csv"))
+    shown = entities.matching_listings(chosen.choose(search=search))
+    st.header(f"{len(shown)} listing actions", anchor=False)
+    tables.show(shown, tables.LISTINGS)
+    ui.csv_download("Listings shown (CSV)", shown[list(tables.LISTINGS)], ui.versioned("entity-listings", "csv"))

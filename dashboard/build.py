@@ -49,6 +49,8 @@ CURATED_TABLES = (
     "entity_listings",
     "licensing_statuses",
     "licensing_turns",
+    "process_nodes",
+    "phone_socs",
     "record_sources",
 )
 

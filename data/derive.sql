@@ -100,6 +100,17 @@ FROM read_csv('owid_electric_car_sales_share.csv', header = true, all_varchar = 
 JOIN regions r ON r.owid_entity = s."Entity"
 WHERE CAST(s."Year" AS INTEGER) >= 2015;
 
+-- Taiwan's integrated-circuit exports to mainland China and Hong Kong (Taiwan customs, HS 8542 lines
+-- summed per year). 2025 is a partial year whose months the file does not state, so it is left out.
+INSERT INTO sector_stats
+SELECT 'chips', 'taiwan_ic_exports_usd', d.region, t."Year", sum(t."Export Value (USD)"), 'USD',
+       'Taiwan customs, HS 8542, to the region', 'derived', 'taiwan-customs-ic-exports',
+       'Sum of the 11-digit HS 8542 lines of the year.', 'year'
+FROM read_csv('taiwan_exports_by_country_2013_2025.csv', header = true) t
+JOIN (VALUES ('中國大陸', 'China'), ('香港', 'Hong Kong')) AS d(country, region) ON d.country = t."Country"
+WHERE t."Year" BETWEEN 2015 AND 2024
+GROUP BY ALL;
+
 -- When the data was last changed: the newest dated fact, for the "data as of" line.
 CREATE TABLE build_info AS
 SELECT now()::TIMESTAMP AS built_at,

@@ -84,7 +84,8 @@ CREATE TABLE metrics (
     unit        VARCHAR NOT NULL,
     label       VARCHAR NOT NULL,
     description VARCHAR NOT NULL,
-    colour      VARCHAR CHECK (colour IS NULL OR regexp_full_match(colour, '#[0-9A-Fa-f]{6}'))
+    colour      VARCHAR CHECK (colour IS NULL OR regexp_full_match(colour, '#[0-9A-Fa-f]{6}')),
+    signed      BOOLEAN NOT NULL    -- may be negative (a profit that is a loss)
 );
 
 CREATE TABLE events (
@@ -169,7 +170,7 @@ CREATE TABLE sector_stats (
     metric     VARCHAR NOT NULL REFERENCES metrics (metric),
     region     VARCHAR NOT NULL REFERENCES regions (region),
     year       INTEGER NOT NULL CHECK (year BETWEEN 2010 AND 2030),
-    value      DOUBLE NOT NULL CHECK (value >= 0),
+    value      DOUBLE NOT NULL,  -- negative only for a signed metric (a loss), see check_sector_units
     unit       VARCHAR NOT NULL,
     basis      VARCHAR NOT NULL,
     confidence VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'reported', 'estimate', 'derived')),
@@ -225,6 +226,41 @@ CREATE TABLE entity_listings (
     CHECK (effective IS NULL OR effective >= date - INTERVAL 7 DAY)
 );
 
+-- Logic processes, China's and the leading edge's, with the product each was found in or first shipped in.
+-- `date` is the volume-production date where a source gives one (date_kind volume), else the first product's.
+CREATE TABLE process_nodes (
+    node_id        VARCHAR PRIMARY KEY CHECK (regexp_full_match(node_id, '[a-z0-9][a-z0-9-]*')),
+    maker          VARCHAR NOT NULL,
+    name           VARCHAR NOT NULL,
+    class_nm       INTEGER NOT NULL CHECK (class_nm BETWEEN 1 AND 90),
+    first_product  VARCHAR,
+    date           DATE NOT NULL,
+    date_precision VARCHAR NOT NULL CHECK (date_precision IN ('day', 'month', 'quarter', 'half', 'year')),
+    date_kind      VARCHAR NOT NULL CHECK (date_kind IN ('volume', 'first_product')),
+    planned        BOOLEAN NOT NULL,  -- a plan or an unconfirmed report, not a process in production
+    evidence       VARCHAR NOT NULL CHECK (evidence IN ('teardown', 'company statement', 'analyst claim')),
+    euv            BOOLEAN,
+    confidence     VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'reported', 'estimate')),
+    source_id      VARCHAR NOT NULL REFERENCES sources (source_id),
+    note           VARCHAR
+);
+
+-- Huawei's phone (and laptop) chips: where and on which process each was made, as teardowns found.
+CREATE TABLE phone_socs (
+    soc_id         VARCHAR PRIMARY KEY CHECK (regexp_full_match(soc_id, '[a-z0-9][a-z0-9-]*')),
+    chip           VARCHAR NOT NULL,
+    foundry        VARCHAR NOT NULL,
+    node           VARCHAR NOT NULL,
+    die_area_mm2   DOUBLE CHECK (die_area_mm2 > 0),
+    device         VARCHAR NOT NULL,
+    date           DATE,              -- the device's launch
+    date_precision VARCHAR CHECK (date_precision IN ('day', 'month', 'quarter', 'half', 'year')),
+    evidence       VARCHAR NOT NULL,
+    source_id      VARCHAR NOT NULL REFERENCES sources (source_id),
+    note           VARCHAR,
+    CHECK ((date IS NULL) = (date_precision IS NULL))
+);
+
 -- Licensing turns on named chips: US licence requirements and policies, and Chinese purchase guidance. A
 -- chip's licensing status on a date is its latest turn on or before it, on each side.
 CREATE TABLE licensing_statuses (
@@ -250,7 +286,7 @@ CREATE TABLE licensing_turns (
 CREATE TABLE record_sources (
     record_table VARCHAR NOT NULL CHECK (record_table IN ('events', 'adoption', 'chip_specs', 'chip_catalog',
                                                          'sector_stats', 'rules', 'rule_paragraphs',
-                                                         'entity_listings')),
+                                                         'entity_listings', 'process_nodes', 'phone_socs')),
     record_id    VARCHAR NOT NULL,
     source_id    VARCHAR NOT NULL REFERENCES sources (source_id),
     role         VARCHAR NOT NULL CHECK (role IN ('primary', 'secondary')),
@@ -381,7 +417,12 @@ SELECT 'sector_stats' AS tbl, NULL AS key,
        format('{} {} {}: unit {} and sector {}, but metric {} is in {} of sector {}',
               s.metric, s.region, s.year, s.unit, s.sector, s.metric, m.unit, m.sector) AS problem
 FROM sector_stats s JOIN metrics m USING (metric)
-WHERE s.unit <> m.unit OR s.sector <> m.sector;
+WHERE s.unit <> m.unit OR s.sector <> m.sector
+UNION ALL
+SELECT 'sector_stats', NULL, format('{} {} {}: value {} is negative, but {} is not a signed metric', s.metric, s.region,
+                                    s.year, s.value, s.metric)
+FROM sector_stats s JOIN metrics m USING (metric)
+WHERE s.value < 0 AND NOT m.signed;
 
 CREATE VIEW check_adoption_chip AS
 SELECT 'adoption' AS tbl, a.record_id AS key,

@@ -114,9 +114,9 @@ BAD_INPUTS = {
         set_cell("events", "category", "gossip", row=2),
         "data/events.csv:3: unknown category 'gossip'",
     ),
-    "value out of range": (
+    "negative value of an unsigned metric": (
         set_cell("sector_stats", "value", "-12", row=4),
-        "data/sector_stats.csv:5: value out of range",
+        "is negative, but",
     ),
     "unknown adoption kind": (
         set_cell("adoption", "kind", "rumour", row=1),

@@ -645,3 +645,72 @@ def listings_by_quarter(listings: pd.DataFrame, colour_by: str = "sector") -> go
     fig.update_yaxes(title="Entities listed", rangemode="tozero")
     fig.update_xaxes(title=None, type="date")
     return fig
+
+
+SIDE_COLOURS = {"China (SMIC)": "#D55E00", "Leading edge": "#0072B2"}
+
+
+def node_steps(steps: pd.DataFrame, claims: pd.DataFrame) -> go.Figure:
+    """The smallest nm class reached by each side, year by year, as steps (log axis, small at the top);
+    claims and plans as hollow points."""
+    fig = go.Figure()
+    for side, group in steps.groupby("side", sort=False):
+        fig.add_trace(
+            go.Scatter(
+                x=year_to_date(group["year"]),
+                y=group["class_nm"],
+                mode="lines+markers",
+                line={"shape": "hv", "width": 3, "color": SIDE_COLOURS.get(side, GREY)},
+                marker={"size": 8, "color": SIDE_COLOURS.get(side, GREY)},
+                name=side,
+                customdata=group[["year", "name", "maker", "first_product", "years_behind"]].to_numpy(),
+                hovertemplate="<b>%{customdata[0]}: %{y} nm class</b><br>%{customdata[2]} %{customdata[1]}"
+                "<br>%{customdata[3]}<br>%{customdata[4]} years behind the leading edge<extra></extra>",
+            )
+        )
+    if not claims.empty:
+        fig.add_trace(
+            go.Scatter(
+                x=claims["date"],
+                y=claims["class_nm"],
+                mode="markers",
+                marker={
+                    "size": 11,
+                    "symbol": "circle-open",
+                    "line": {"width": 2, "color": "#D55E00"},
+                    "color": "#D55E00",
+                },
+                name="Claims and plans (estimates)",
+                customdata=claims[["name", "evidence", "publisher"]].to_numpy(),
+                hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} · %{customdata[2]}<extra></extra>",
+            )
+        )
+    fig.update_yaxes(
+        title="Process class (nm, log scale)", type="log", autorange="reversed", tickvals=[2, 3, 5, 7, 14, 28]
+    )
+    fig.update_xaxes(title=None, type="date")
+    return fig
+
+
+def soc_chart(socs: pd.DataFrame) -> go.Figure:
+    """Huawei's phone chips by launch date, one row per foundry, labelled."""
+    fig = go.Figure()
+    for foundry, group in socs.groupby("foundry_group", sort=True):
+        fig.add_trace(
+            go.Scatter(
+                x=group["date"],
+                y=group["node_label"],
+                mode="markers+text",
+                text=group["chip"],
+                textposition="top center",
+                textfont={"size": 10},
+                marker={"size": 12, "color": SIDE_COLOURS["Leading edge" if foundry == "TSMC" else "China (SMIC)"]},
+                name=foundry,
+                customdata=group[["device", "evidence", "die_area_text"]].to_numpy(),
+                hovertemplate="<b>%{text}</b> · %{y}<br>%{customdata[0]}<br>%{customdata[1]}%{customdata[2]}"
+                "<extra></extra>",
+            )
+        )
+    fig.update_yaxes(title=None, automargin=True, fixedrange=True)
+    fig.update_xaxes(title=None, type="date")
+    return fig

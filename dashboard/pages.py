@@ -83,6 +83,16 @@ PAGES = (
         params=("measure", "region", "share"),
     ),
     Page(
+        "views/chipmaking.py",
+        "chipmaking",
+        "Chipmaking",
+        ":material/factory:",
+        charts=1,
+        params=("view",),
+        sections=("nodes_table",),
+        opened=(1, 1),
+    ),
+    Page(
         "views/entity_list.py",
         "entity-list",
         "Entity List",

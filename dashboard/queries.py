@@ -210,6 +210,7 @@ def headline() -> dict:
             """
             SELECT (SELECT count(*) FROM events) AS events,
                    (SELECT count(*) FROM chips) AS chips,
+                   (SELECT count(*) FROM entity_listings) AS listings,
                    (SELECT count(*) FROM adoption) AS adoption,
                    (SELECT count(*) FROM sources) AS sources,
                    (SELECT data_as_of FROM build_info) AS data_as_of
@@ -352,3 +353,16 @@ def listing_counts() -> pd.DataFrame:
         GROUP BY ALL ORDER BY actions DESC, l.parent_company LIMIT 25
         """
     )
+
+
+# ---- chipmaking
+
+
+@cached
+def process_nodes() -> pd.DataFrame:
+    return query("SELECT * FROM nodes_cited ORDER BY date, maker")
+
+
+@cached
+def phone_socs() -> pd.DataFrame:
+    return query("SELECT * FROM socs_cited ORDER BY date NULLS LAST, chip")

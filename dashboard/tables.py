@@ -95,3 +95,27 @@ LISTINGS = {
     ),
     "source_url": st.column_config.LinkColumn("Source", display_text="open"),
 }
+
+NODES = {
+    "maker": "Maker",
+    "name": st.column_config.TextColumn("Process", width="medium"),
+    "class_nm": st.column_config.NumberColumn("Class (nm)"),
+    "first_product": st.column_config.TextColumn("Found in", width="medium"),
+    "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+    "date_kind": "Date of",
+    "evidence": "Evidence",
+    "confidence": "Confidence",
+    "note": st.column_config.TextColumn("Note", width="large"),
+    "source_url": st.column_config.LinkColumn("Source", display_text="open"),
+}
+SOCS = {
+    "chip": "Chip",
+    "foundry": "Foundry",
+    "node": "Process",
+    "die_area_mm2": st.column_config.NumberColumn("Die (mm²)", format="%.0f"),
+    "device": st.column_config.TextColumn("Device", width="medium"),
+    "date": st.column_config.DateColumn("Launched", format="YYYY-MM-DD"),
+    "evidence": "Evidence",
+    "note": st.column_config.TextColumn("Note", width="large"),
+    "source_url": st.column_config.LinkColumn("Source", display_text="open"),
+}

@@ -218,3 +218,56 @@ def listed_on(listings: pd.DataFrame, as_of) -> pd.DataFrame:
     dated = listings.assign(in_force_from=listings["effective"].fillna(listings["date"]))
     latest = in_force(dated, as_of, ["list", "entity"], start="in_force_from")
     return latest[latest["action"] != "removed"]
+
+
+CHINA_MAKERS = ("SMIC",)
+LEADING_MAKERS = ("TSMC", "Samsung", "Intel")
+
+
+def node_steps(nodes: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
+    """For each year, the smallest nm class China's foundries (SMIC) and the leading edge (TSMC, Samsung,
+    Intel) had reached by its end, with the node and the product it was found in, and how many years the
+    leading edge had reached China's class before it. Plans, estimates and test chips (a tape-out is not
+    production) do not count as reached."""
+    test_chip = nodes["first_product"].fillna("").str.contains("tape-out|test chip", case=False)
+    real = nodes[~nodes["planned"] & (nodes["confidence"] != "estimate") & ~test_chip]
+    rows = []
+    for year in range(years[0], years[1] + 1):
+        end = pd.Timestamp(f"{year}-12-31")
+        for side, makers in (("China (SMIC)", CHINA_MAKERS), ("Leading edge", LEADING_MAKERS)):
+            reached = real[real["maker"].isin(makers) & (pd.to_datetime(real["date"]) <= end)]
+            if reached.empty:
+                continue
+            best = reached.sort_values(["class_nm", "date"]).iloc[0]
+            rows.append(
+                {
+                    "side": side,
+                    "year": year,
+                    **best[["class_nm", "name", "maker", "first_product", "date", "source_id", "source_ids"]].to_dict(),
+                }
+            )
+    steps = pd.DataFrame(rows)
+    if steps.empty:
+        return steps
+    leading = real[real["maker"].isin(LEADING_MAKERS)]
+    first_year = {
+        c: pd.to_datetime(leading.loc[leading["class_nm"] <= c, "date"]).dt.year.min()
+        for c in steps["class_nm"].unique()
+    }
+    steps["years_behind"] = [
+        year - first_year[c] if side.startswith("China") and pd.notna(first_year[c]) else 0
+        for side, year, c in zip(steps["side"], steps["year"], steps["class_nm"], strict=True)
+    ]
+    return steps
+
+
+def node_gap_headline(steps: pd.DataFrame) -> str | None:
+    """ "SMIC's best process trailed the leading edge's by N years in YYYY", for the last year shown."""
+    china = steps[steps["side"].str.startswith("China")]
+    if china.empty:
+        return None
+    last = china.sort_values("year").iloc[-1]
+    return (
+        f"In {last['year']}, SMIC's best process ({last['class_nm']} nm class) was one the leading edge had "
+        f"reached {last['years_behind']} years earlier"
+    )

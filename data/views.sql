@@ -17,6 +17,8 @@ WITH main AS (
     UNION ALL SELECT 'rules', rule_id, source_id FROM rules
     UNION ALL SELECT 'rule_paragraphs', rule_id || '/' || paragraph, source_id FROM rule_paragraphs
     UNION ALL SELECT 'entity_listings', listing_id, source_id FROM entity_listings
+    UNION ALL SELECT 'process_nodes', node_id, source_id FROM process_nodes
+    UNION ALL SELECT 'phone_socs', soc_id, source_id FROM phone_socs
 )
 SELECT m.record_table, m.record_id, m.source_id, k.is_primary, true AS main
 FROM main m JOIN sources s USING (source_id) JOIN source_kinds k USING (kind)
@@ -181,3 +183,15 @@ CREATE VIEW company_members AS
 SELECT company AS company, company AS member FROM companies
 UNION ALL
 SELECT parent, company FROM companies WHERE parent IS NOT NULL;
+
+CREATE VIEW nodes_cited AS
+SELECT n.*, s.title AS source_title, s.publisher, s.url AS source_url, r.source_ids
+FROM process_nodes n
+JOIN sources s USING (source_id)
+JOIN record_source_list r ON r.record_table = 'process_nodes' AND r.record_id = n.node_id;
+
+CREATE VIEW socs_cited AS
+SELECT p.*, s.title AS source_title, s.publisher, s.url AS source_url, r.source_ids
+FROM phone_socs p
+JOIN sources s USING (source_id)
+JOIN record_source_list r ON r.record_table = 'phone_socs' AND r.record_id = p.soc_id;

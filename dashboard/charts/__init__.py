@@ -10,7 +10,7 @@ from dashboard.filters import Filters
 def catalogue() -> list[tuple[Chart, Filters]]:
     """Every chart the pages can draw, each with filters that show it: the unit tests build them all."""
     from dashboard import queries
-    from dashboard.charts import adoption, checker, chips, energy, entities, overview, timeline
+    from dashboard.charts import adoption, checker, chipmaking, chips, energy, entities, overview, timeline
     from dashboard.measures import MEASURES
 
     every = Filters()
@@ -23,6 +23,7 @@ def catalogue() -> list[tuple[Chart, Filters]]:
     found += [(chart, every) for _, chart in adoption.VIEWS.values()]
     found += [(entities.by_quarter(colour), every) for colour in entities.COLOUR_BY]
     found.append((entities.COMPANY_TIMELINE, Filters(companies=("SMIC",))))
+    found += [(chipmaking.chart_for(view), every) for view in chipmaking.VIEWS]
     found += [(energy.measure_chart(key), every) for key in MEASURES]
     found += [(energy.measure_chart(key, as_share=True), every) for key, m in MEASURES.items() if m.share_basis]
     return found

@@ -45,7 +45,9 @@ if row is not None and not ui.embedded():
     facts = [f"{row['kind'].replace('_', ' ')}, {row['country']}"]
     if isinstance(row["alias_text"], str) and row["alias_text"]:
         names = row["alias_text"].split("; ")
-        facts.append("also listed as " + "; ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else ""))
+        facts.append(
+            "also listed as " + "; ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        )
     if affiliates:
         facts.append("affiliates shown with it: " + ", ".join(affiliates))
     st.caption(" · ".join(filters.escape_markdown(f) for f in facts))

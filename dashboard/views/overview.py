@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import filters, queries, ui
+from dashboard import filters, queries, transforms, ui
 from dashboard.charts import overview
 from dashboard.measures import CAAM, NEA
 
@@ -18,10 +18,20 @@ if not ui.embedded():
     headline = queries.headline()
     latest_nev = queries.sector_series("nev_share_pct", "China", CAAM, shared.years).tail(1)
     latest_pv = queries.sector_series("pv_added_gw", "China", NEA, shared.years).tail(1)
-    columns = st.columns(4)
+    steps = transforms.node_steps(queries.process_nodes(), shared.years)
+    china_node = steps[steps["side"].str.startswith("China")].tail(1) if not steps.empty else steps
+    columns = st.columns(5)
     columns[0].metric("Policy events tracked", f"{headline['events']}")
-    columns[1].metric("Chips compared", f"{headline['chips']}")
-    for column, row in ((columns[2], latest_nev), (columns[3], latest_pv)):
+    columns[1].metric("Listing actions tracked", f"{headline['listings']}")
+    if not china_node.empty:
+        node = china_node.iloc[0]
+        columns[2].metric(
+            f"SMIC's best process, {node['year']}",
+            f"{node['class_nm']} nm class",
+            help=f"{node['name']}, found in the {node['first_product']}; the leading edge reached this class "
+            f"{node['years_behind']} years earlier (Chipmaking page)",
+        )
+    for column, row in ((columns[3], latest_nev), (columns[4], latest_pv)):
         if row.empty:
             continue
         row = row.iloc[0]
@@ -32,7 +42,9 @@ if not ui.embedded():
 ui.show_chart(overview.POLICY_AND_OUTCOMES, shared)
 if not ui.embedded():
     st.markdown(
-        "Explore each thread: **Policy timeline** for every rule and countermeasure, **Chips** for Ascend against "
-        "Nvidia, **Adoption** for who bought which chips, **Solar and EVs** for the energy race, and **Sources and "
-        "data** to download everything."
+        "Explore each thread: **Policy timeline** for every rule and countermeasure, the **Entity List** and a page per "
+        "**company** for who was listed when, **Chips** for Ascend against Nvidia, the **checker** for what the rules "
+        "control on any date, **Adoption** for who bought which chips, **Chipmaking** for SMIC's processes and the "
+        "trade in chips and tools, **Solar and EVs** for the energy race, and **Sources and data** to download "
+        "everything."
     )

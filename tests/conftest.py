@@ -1,4 +1,7 @@
-"""Shared fixtures: a Streamlit server for the browser tests, and Debian's Chromium to drive it."""
+"""Shared fixtures: a Streamlit server for the browser tests, and Debian's Chromium to drive it.
+
+The suite runs on two workers (pytest-xdist, `-n 2 --dist loadgroup` in pyproject.toml): the browser tests
+share one group, so one worker drives one server through them while the other runs the rest."""
 
 from __future__ import annotations
 
@@ -21,3 +24,9 @@ def app_url():
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": LAUNCH_ARGS}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))

@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from bench.browser import EXPECTED_CHARTS, PAGES, wait_rendered
+from bench.browser import EXPECTED_CHARTS, PAGES, serious_violations, wait_rendered
 from dashboard import release
 
 pytestmark = pytest.mark.browser
@@ -150,17 +150,19 @@ def test_unknown_company_in_link_is_reported(page, app_url) -> None:
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_phone_width_has_no_horizontal_scroll(browser, app_url, path) -> None:
+def test_phone_width_has_no_horizontal_scroll_and_passes_axe(browser, app_url, path) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.goto(f"{app_url}/{path}")
-    wait_rendered(page)
+    wait_rendered(page, EXPECTED_CHARTS[path])
     overflow = page.evaluate(
         """() => [document.scrollingElement, document.querySelector('[data-testid="stMain"]')]
             .filter(Boolean).map(e => e.scrollWidth - e.clientWidth)"""
     )
+    violations = serious_violations(page)
     context.close()
     assert max(overflow) <= 0
+    assert violations == [], "no serious or critical axe-core violation at phone width"
 
 
 def test_static_files_and_feed_are_served(app_url) -> None:

@@ -7,6 +7,7 @@ import threading
 
 import pytest
 
+from bench.browser import PAGES
 from bench.load import run_load
 
 pytestmark = pytest.mark.browser
@@ -20,4 +21,4 @@ def test_four_sessions_walk_every_page_without_errors(app_url) -> None:
     worker.join(timeout=300)
     assert outcome, "load run did not finish"
     assert outcome["errors"] == []
-    assert outcome["page_visits"] == 4 * 7
+    assert outcome["page_visits"] == 4 * len(PAGES)

@@ -42,9 +42,9 @@ if not ui.embedded():
 ui.show_chart(overview.POLICY_AND_OUTCOMES, shared)
 if not ui.embedded():
     st.markdown(
-        "Explore each thread: **Policy timeline** for every rule and countermeasure, the **Entity List** and a page "
-        "per **company** for who was listed when, **Chips** for Ascend against Nvidia, the **checker** for what the "
-        "rules control on any date, **Adoption** for who bought which chips, **Chipmaking** for SMIC's processes and the "
-        "trade in chips and tools, **Solar and EVs** for the energy race, and **Sources and data** to download "
-        "everything."
+        "Explore each thread: **Policy timeline** for every rule and countermeasure, the **Entity List** and a "
+        "page per **company** for who was listed when, **Chips** for Ascend against Nvidia, the **checker** for "
+        "what the rules control on any date, **Adoption** for who bought which chips, **Chipmaking** for SMIC's "
+        "processes and the trade in chips and tools, **Solar and EVs** for the energy race, and **Sources and "
+        "data** to download everything."
     )

@@ -331,6 +331,12 @@ def build(db_path: Path | None = None, data_dir: Path | None = None, static_dir:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dashboard.build", description=__doc__.split("\n")[0])
     parser.add_argument(
+        "--export-parquet",
+        metavar="DIR",
+        type=Path,
+        help="after building, write every table and view the pages read as Parquet files into DIR, with a manifest",
+    )
+    parser.add_argument(
         "--changes-since",
         metavar="OLD.duckdb",
         type=Path,
@@ -349,6 +355,9 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"built {path} in {time.perf_counter() - started:.2f} s", file=sys.stderr if args.changes_since else sys.stdout
     )
+    if args.export_parquet:
+        publish.export_parquet(path, args.export_parquet)
+        print(f"exported the release as Parquet to {args.export_parquet}", file=sys.stderr)
     if args.changes_since:
         found = changes.compare(args.changes_since, path)
         print(changes.markdown(found, changes.version_of(args.changes_since), changes.version_of(path)))

@@ -5,6 +5,7 @@ Streamlit at /app/static/... (server.enableStaticServing). Generated, never comm
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 import tempfile
@@ -113,3 +114,20 @@ def atom_feed(events, release) -> bytes:
 def _timestamp(value) -> str:
     moment = value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
     return moment.replace(microsecond=0).isoformat() + "Z"
+
+
+MANIFEST = "manifest.json"
+
+
+def export_parquet(db_path: Path, target: Path) -> Path:
+    """Every published table and view as a Parquet file in `target`, with a manifest naming them and the
+    release, so a deployment can serve the release from a folder or a bucket (dashboard/store.py)."""
+    target.mkdir(parents=True, exist_ok=True)
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        tables = [name for (name,) in con.execute(PUBLISHED_TABLES_SQL).fetchall()]
+        for table in tables:
+            con.execute(f"COPY (SELECT * FROM \"{table}\") TO '{target / (table + '.parquet')}' (FORMAT parquet)")
+        release = con.execute("SELECT version, CAST(built_at AS VARCHAR) FROM release_info").fetchone()
+    manifest = {"version": release[0], "built_at": release[1], "tables": tables}
+    (target / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    return target

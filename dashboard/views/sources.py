@@ -54,7 +54,11 @@ st.markdown(
     "primary source. Read a table straight into pandas:"
 )
 # Plain text: the highlighter's keyword colour fails 4.5:1 contrast on the code background.
-st.code(f'import pandas as pd\nevents = pd.read_csv("{site}{publish.SERVED_AT}/data/events.csv")', language=None)
+st.code(
+    f'import pandas as pd\nevents = pd.read_csv("{site}{publish.SERVED_AT}/data/events.csv")',
+    language=None,
+    wrap_lines=True,
+)
 with ui.on_request("Every published file", "static_files") as shown:
     if shown:
         ui.table(

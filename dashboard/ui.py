@@ -56,13 +56,13 @@ def sidebar() -> Iterator[None]:
         yield
 
 
-def company_label(companies: pd.DataFrame, company: str) -> str:
-    """A company as a picker shows it: its name, Chinese name and aliases, so a search in either finds it."""
-    row = companies.set_index("company").loc[company] if company in set(companies["company"]) else None
-    if row is None:
-        return company
-    extra = " · ".join(part for part in (row["name_zh"], row["alias_text"]) if isinstance(part, str) and part)
-    return f"{company} ({extra[:80]})" if extra else company
+def company_labels(companies: pd.DataFrame) -> dict[str, str]:
+    """Each company as a picker shows it: its name, Chinese name and aliases, so a search in either finds it."""
+    labels = {}
+    for row in companies.itertuples():
+        extra = " · ".join(part for part in (row.name_zh, row.alias_text) if isinstance(part, str) and part)
+        labels[row.company] = f"{row.company} ({extra[:80]})" if extra else row.company
+    return labels
 
 
 def safe_link(title: str, url: str) -> str:
@@ -159,11 +159,14 @@ def show_chart(chart: Chart, filters: Filters, key: str | None = None):
     info = current_release()
     with st.container(horizontal=True, key=f"tools-{chart.name}"):
         csv_download("Data shown (CSV)", chart.csv_rows(drawn), versioned(chart.name, "csv"))
-        captioned = builders.captioned(figure, title, subtitle, line)
         image_format = filters.image_format
+
+        def captioned() -> go.Figure:  # built on a click only: a copy of the figure costs a run 10%
+            return builders.captioned(figure, title, subtitle, line)
+
         st.download_button(
             f"Image ({image_format.upper()})",
-            data=lambda: images.render(captioned, image_format),
+            data=lambda: images.render(captioned(), image_format),
             file_name=versioned(chart.name, image_format),
             mime=images.FORMATS[image_format],
             on_click="ignore",
@@ -172,7 +175,7 @@ def show_chart(chart: Chart, filters: Filters, key: str | None = None):
         )
         st.download_button(
             "Interactive chart (HTML)",
-            data=lambda: captioned.to_html(include_plotlyjs=True, full_html=True).encode("utf-8"),
+            data=lambda: captioned().to_html(include_plotlyjs=True, full_html=True).encode("utf-8"),
             file_name=versioned(chart.name, "html"),
             mime="text/html",
             on_click="ignore",

@@ -14,7 +14,7 @@ from dashboard.filters import Filters
 
 def node_rows(filters: Filters) -> pd.DataFrame:
     low, high = filters.years
-    return transforms.node_steps(queries.process_nodes(), (max(low, 2014), high))
+    return queries.node_steps((max(low, 2014), high))
 
 
 def claims(filters: Filters) -> dict[str, pd.DataFrame]:

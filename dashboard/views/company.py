@@ -29,7 +29,7 @@ if not shared.companies:
         index=None,
         key="profile",
         placeholder="Search in English or Chinese",
-        format_func=lambda c: ui.company_label(known, c),
+        format_func=ui.company_labels(known).get,
         on_change=lambda: choose(st.session_state.get("profile")),
     )
     counts = queries.listing_counts()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import filters, queries, transforms, ui
+from dashboard import filters, queries, ui
 from dashboard.charts import overview
 from dashboard.measures import CAAM, NEA
 
@@ -18,7 +18,7 @@ if not ui.embedded():
     headline = queries.headline()
     latest_nev = queries.sector_series("nev_share_pct", "China", CAAM, shared.years).tail(1)
     latest_pv = queries.sector_series("pv_added_gw", "China", NEA, shared.years).tail(1)
-    steps = transforms.node_steps(queries.process_nodes(), shared.years)
+    steps = queries.node_steps(shared.years)
     china_node = steps[steps["side"].str.startswith("China")].tail(1) if not steps.empty else steps
     columns = st.columns(5)
     columns[0].metric("Policy events tracked", f"{headline['events']}")

@@ -48,7 +48,7 @@ class Run:
 class Visitor:
     """One browser tab's worth of Streamlit session, driven over the websocket."""
 
-    def __init__(self, base_url: str, timeout: float = 120):
+    def __init__(self, base_url: str, timeout: float = 60):
         parsed = urlparse(base_url)
         self.origin = f"{parsed.scheme}://{parsed.netloc}"
         self.stream = f"{'wss' if parsed.scheme == 'https' else 'ws'}://{parsed.netloc}/_stcore/stream"

@@ -167,7 +167,8 @@ def main(argv: list[str] | None = None) -> int:
             step["rebuilt_during"] = users == args.rebuild_at
             steps.append(step)
             print(json.dumps(step), flush=True)
-        runner.quit()
+        runner.stop()
+        gevent.with_timeout(30, runner.quit, timeout_value=None)
     finally:
         stop(process)
     knee = next((s["users"] for s in steps if s["p95_s"] > 2), None)

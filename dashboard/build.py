@@ -32,6 +32,8 @@ CURATED_TABLES = (
     "sources",
     "rules",
     "rule_paragraphs",
+    "licence_exceptions",
+    "tariff_bands",
     "threads",
     "jurisdictions",
     "regions",
@@ -284,6 +286,7 @@ def _write_rule_status(con: duckdb.DuckDBPyConnection) -> None:
     versions = rules.rule_versions(
         con.execute("SELECT * FROM rules").df().to_dict("records"),
         con.execute("SELECT * FROM rule_paragraphs").df().to_dict("records"),
+        con.execute("SELECT * FROM licence_exceptions").df().to_dict("records"),
     )
     held = [
         {"rule_id": rule_id, "paragraph_rule_id": p.rule_id, "paragraph": p.paragraph}

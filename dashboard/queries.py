@@ -249,8 +249,15 @@ def rule_paragraphs() -> pd.DataFrame:
 def rule_versions() -> dict[str, rules.RuleVersion]:
     """Every rule version with its inherited paragraphs resolved (dashboard/rules.py does that)."""
     return rules.rule_versions(
-        rule_versions_table().to_dict("records"), query("SELECT * FROM rule_paragraphs").to_dict("records")
+        rule_versions_table().to_dict("records"),
+        query("SELECT * FROM rule_paragraphs").to_dict("records"),
+        query("SELECT * FROM licence_exceptions").to_dict("records"),
     )
+
+
+@cached
+def tariff_bands_table() -> list[dict]:
+    return query("SELECT * FROM tariff_bands ORDER BY band").to_dict("records")
 
 
 @cached

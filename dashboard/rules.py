@@ -47,9 +47,23 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class LicenceException:
+    """A licence exception that comes with a rule version: a controlled chip qualifies unless it is of the
+    excluded scope and controlled under the excluded paragraph (NAC: not datacenter chips under 3A090.a)."""
+
+    rule_id: str
+    exception: str
+    excludes_paragraph: str
+    excludes_scope: str  # "any" or "datacenter"
+    notice_days: int | None = None
+    destinations: str = ""
+
+
+@dataclass(frozen=True)
 class RuleVersion:
     rule_id: str
     paragraphs: tuple[Paragraph, ...] = field(default_factory=tuple)
+    exceptions: tuple[LicenceException, ...] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True)
@@ -61,6 +75,7 @@ class Status:
     eccn: str | None
     reason: str
     licence_policy: str | None = None
+    licence_exception: str | None = None
 
 
 def tpp(throughput: float, bit_length: int) -> float:
@@ -155,7 +170,16 @@ def classify(figures: Figures, rule: RuleVersion) -> Status:
     held = [(p, why) for p, applies, why in results if applies is True]
     if held:
         paragraph, why = held[0]
-        return Status(rule.rule_id, total, density, True, paragraph.paragraph, why, _licence_policy(rule, measures))
+        return Status(
+            rule.rule_id,
+            total,
+            density,
+            True,
+            paragraph.paragraph,
+            why,
+            _licence_policy(rule, measures),
+            licence_exception(rule, paragraph.paragraph, figures.datacenter),
+        )
     open_questions = [why for _, applies, why in results if applies is None]
     if open_questions:
         return Status(rule.rule_id, total, density, None, None, "Undetermined: " + "; ".join(open_questions))
@@ -164,6 +188,39 @@ def classify(figures: Figures, rule: RuleVersion) -> Status:
     if out_of_scope:
         reasons.append(f"{', '.join(out_of_scope)} {'cover' if len(out_of_scope) > 1 else 'covers'}{DATACENTER_ONLY}")
     return Status(rule.rule_id, total, density, False, None, "Not controlled: " + "; ".join(reasons))
+
+
+def licence_exception(rule: RuleVersion, eccn: str, datacenter: bool) -> str | None:
+    """The licence exception a chip controlled under `eccn` may ship under, in words, or None."""
+    for exception in rule.exceptions:
+        excluded = eccn.startswith(exception.excludes_paragraph) and (
+            exception.excludes_scope == "any" or (exception.excludes_scope == "datacenter" and datacenter)
+        )
+        if not excluded:
+            notice = f"notify BIS {exception.notice_days} days before export" if exception.notice_days else "no licence"
+            return f"Licence exception {exception.exception}: {notice} to {exception.destinations}"
+    return None
+
+
+@dataclass(frozen=True)
+class TariffBand:
+    band: str
+    tpp_above: float
+    tpp_below: float
+    dram_bw_above_gbs: float
+    dram_bw_below_gbs: float
+    rate_pct: float
+
+
+def tariff_band(total: float | None, dram: float | None, bands: Iterable[TariffBand]) -> TariffBand | None:
+    """The January 2026 Section 232 band a chip with this TPP and DRAM bandwidth falls in (both bounds
+    strict), or None; None too when either figure is unknown."""
+    if _missing(total) or _missing(dram):
+        return None
+    return next(
+        (b for b in bands if b.tpp_above < total < b.tpp_below and b.dram_bw_above_gbs < dram < b.dram_bw_below_gbs),
+        None,
+    )
 
 
 def _licence_policy(rule: RuleVersion, measures: Mapping[str, float | None]) -> str | None:
@@ -179,19 +236,29 @@ def _licence_policy(rule: RuleVersion, measures: Mapping[str, float | None]) -> 
     return None
 
 
-def rule_versions(rules: Iterable[Mapping], paragraphs: Iterable[Mapping]) -> dict[str, RuleVersion]:
-    """Rule versions from table rows, with each version's inherited paragraphs first."""
+def rule_versions(
+    rules: Iterable[Mapping], paragraphs: Iterable[Mapping], exceptions: Iterable[Mapping] = ()
+) -> dict[str, RuleVersion]:
+    """Rule versions from table rows, with each version's inherited paragraphs (and licence exceptions) first."""
     own: dict[str, list[Paragraph]] = {}
     for row in paragraphs:
         values = {k: (None if _missing(row.get(k)) else row.get(k)) for k in Paragraph.__dataclass_fields__}
         own.setdefault(row["rule_id"], []).append(Paragraph(**values))
+    own_exceptions: dict[str, list[LicenceException]] = {}
+    for row in exceptions:
+        values = {k: (None if _missing(row.get(k)) else row.get(k)) for k in LicenceException.__dataclass_fields__}
+        values["notice_days"] = int(values["notice_days"]) if values["notice_days"] is not None else None
+        own_exceptions.setdefault(row["rule_id"], []).append(LicenceException(**values))
     parents = {row["rule_id"]: (None if _missing(row.get("inherits")) else row.get("inherits")) for row in rules}
 
-    def chain(rule_id: str) -> list[Paragraph]:
+    def chain(rule_id: str, held: dict) -> list:
         parent = parents.get(rule_id)
-        return (chain(parent) if parent else []) + own.get(rule_id, [])
+        return (chain(parent, held) if parent else []) + held.get(rule_id, [])
 
-    return {rule_id: RuleVersion(rule_id, tuple(chain(rule_id))) for rule_id in parents}
+    return {
+        rule_id: RuleVersion(rule_id, tuple(chain(rule_id, own)), tuple(chain(rule_id, own_exceptions)))
+        for rule_id in parents
+    }
 
 
 def figures_for_throughput(

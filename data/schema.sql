@@ -333,6 +333,38 @@ CREATE TABLE rule_paragraphs (
     CHECK (coalesce(tpp_min, tpp_below, pd_min, pd_below, interconnect_min_gbs, dram_bw_below_gbs) IS NOT NULL)
 );
 
+-- Licence exceptions that come with a rule version (and the versions that inherit it): a controlled chip is
+-- eligible unless it is of `excludes_scope` and controlled under `excludes_paragraph`.
+CREATE TABLE licence_exceptions (
+    rule_id            VARCHAR NOT NULL REFERENCES rules (rule_id),
+    exception          VARCHAR NOT NULL,
+    excludes_paragraph VARCHAR NOT NULL,
+    excludes_scope     VARCHAR NOT NULL CHECK (excludes_scope IN ('any', 'datacenter')),
+    notice_days        INTEGER CHECK (notice_days > 0),
+    destinations       VARCHAR NOT NULL,
+    wording            VARCHAR NOT NULL,
+    source_id          VARCHAR NOT NULL REFERENCES sources (source_id),
+    note               VARCHAR,
+    PRIMARY KEY (rule_id, exception)
+);
+
+-- The Section 232 tariff bands of January 2026 on advanced chips (bounds strict: above < value < below).
+CREATE TABLE tariff_bands (
+    band              VARCHAR PRIMARY KEY,
+    tpp_above         DOUBLE NOT NULL,
+    tpp_below         DOUBLE NOT NULL,
+    dram_bw_above_gbs DOUBLE NOT NULL,
+    dram_bw_below_gbs DOUBLE NOT NULL,
+    rate_pct          DOUBLE NOT NULL CHECK (rate_pct > 0 AND rate_pct <= 100),
+    announced         DATE NOT NULL,
+    effective         DATE NOT NULL,
+    wording           VARCHAR NOT NULL,
+    source_id         VARCHAR NOT NULL REFERENCES sources (source_id),
+    note              VARCHAR,
+    CHECK (tpp_above < tpp_below AND dram_bw_above_gbs < dram_bw_below_gbs),
+    CHECK (effective >= announced)
+);
+
 -- Filled by the build from dashboard/rules.py (the one implementation of the formulas), from
 -- the chips view and rule_paragraphs. `controlled` NULL = undetermined (an input is unknown).
 CREATE TABLE rule_status (
@@ -344,6 +376,7 @@ CREATE TABLE rule_status (
     eccn                VARCHAR,
     reason              VARCHAR NOT NULL,
     licence_policy      VARCHAR,
+    licence_exception   VARCHAR,  -- e.g. NAC: notify BIS 25 days ahead
     PRIMARY KEY (chip_id, rule_id),
     CHECK ((controlled IS TRUE) = (eccn IS NOT NULL))
 );
@@ -360,7 +393,7 @@ CREATE TABLE rule_version_paragraphs (
 
 CREATE VIEW chip_rule_status AS
 SELECT s.chip_id, s.rule_id, s.tpp, s.performance_density, s.controlled, s.eccn, s.reason, s.licence_policy,
-       c.name, c.vendor, c.china_variant, c.datacenter
+       s.licence_exception, c.name, c.vendor, c.china_variant, c.datacenter
 FROM rule_status s JOIN chip_catalog c USING (chip_id);
 
 -- The pivoted chip table the pages and users' notebooks read.

@@ -113,7 +113,7 @@ LEFT JOIN record_primary p ON p.record_table = 'chip_specs' AND p.record_id = s.
 
 -- A chip's status under each rule version with the sources of the figures the rules read and of the rule.
 CREATE VIEW chip_rule_map AS
-SELECT st.*, c.release_date, c.release_year, c.has_estimates, c.short_name, c.label, c.vendor_colour,
+SELECT st.*, c.release_date, c.release_year, c.has_estimates, c.short_name, c.label, c.vendor_colour, c.memory_bw_gbs,
        r.title AS rule_title, r.headline AS rule_headline,
        list_distinct(flatten([coalesce(f.source_ids, []), rl.source_ids])) AS source_ids
 FROM chip_rule_status st

@@ -279,3 +279,19 @@ def test_listed_on_a_date_follows_additions_and_removals() -> None:
     )
     assert set(transforms.listed_on(rows, dt.date(2023, 1, 1))["list"]) == {"entity_list"}
     assert transforms.listed_on(rows, dt.date(2022, 1, 1)).empty
+
+
+def test_nac_covers_3a090b_and_consumer_chips_not_datacenter_3a090a(status) -> None:
+    assert status.loc[("nvidia-l40", "us-2023-10"), "licence_exception"].startswith("Licence exception NAC")
+    assert status.loc[("nvidia-rtx-4090", "us-2023-10"), "licence_exception"].startswith("Licence exception NAC")
+    assert pd.isna(status.loc[("nvidia-h100-sxm", "us-2023-10"), "licence_exception"]), "datacenter 3A090.a"
+    assert pd.isna(status.loc[("nvidia-l40", "us-2022-10"), "licence_exception"]), "NAC came with the 2023 rule"
+
+
+def test_tariff_bands_are_strict_on_both_figures() -> None:
+    bands = [rules.TariffBand("1", 14000, 17500, 4500, 5000, 25), rules.TariffBand("2", 20800, 21100, 5800, 6200, 25)]
+    assert rules.tariff_band(15832, 4800, bands).band == "1"  # an H200-like TPP with band-1 bandwidth
+    assert rules.tariff_band(15832, 4800.0, bands[1:]) is None
+    assert rules.tariff_band(14000, 4800, bands) is None, "bounds are strict"
+    assert rules.tariff_band(21000, 6000, bands).band == "2"
+    assert rules.tariff_band(None, 6000, bands) is None

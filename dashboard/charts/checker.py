@@ -61,6 +61,7 @@ STATUS_COLUMNS = (
     "eccn",
     "reason",
     "licence_policy",
+    "licence_exception",
 )
 
 
@@ -76,11 +77,26 @@ def calculator_answers(figures: rules.Figures) -> list[dict]:
                 "status": transforms.status_text(result.controlled, result.eccn),
                 "reason": result.reason,
                 "licence policy": result.licence_policy,
+                "licence exception": result.licence_exception,
                 "rule source": versions.loc[version_id, "source_url"],
                 "wording from": ", ".join(queries.rule_zones(version_id)["publisher"].drop_duplicates()),
             }
         )
     return answers
+
+
+def tariff_bands(as_of=None) -> list[rules.TariffBand]:
+    """The January 2026 tariff bands (those in effect on `as_of`, when given)."""
+    fields = rules.TariffBand.__dataclass_fields__
+    return [
+        rules.TariffBand(**{k: b[k] for k in fields})
+        for b in queries.tariff_bands_table()
+        if as_of is None or pd.Timestamp(b["effective"]) <= pd.Timestamp(as_of)
+    ]
+
+
+def tariff_band_of(total: float | None, dram: float | None) -> rules.TariffBand | None:
+    return rules.tariff_band(total, dram, tariff_bands())
 
 
 def rule_in_force(as_of) -> str | None:
@@ -103,10 +119,26 @@ def status_on(filters: Filters, as_of) -> pd.DataFrame:
     chips = status.drop_duplicates("chip_id")[["chip_id", "name", "vendor"]]
     if rule_id is not None:
         chips = chips.merge(
-            status[status["rule_id"] == rule_id][["chip_id", "status_text", "reason", "licence_policy"]], on="chip_id"
+            status[status["rule_id"] == rule_id][
+                ["chip_id", "status_text", "reason", "licence_policy", "licence_exception", "tpp", "memory_bw_gbs"]
+            ],
+            on="chip_id",
         )
     else:
-        chips = chips.assign(status_text="Not controlled (no 3A090 rule yet)", reason="", licence_policy=None)
+        chips = chips.assign(
+            status_text="Not controlled (no 3A090 rule yet)",
+            reason="",
+            licence_policy=None,
+            licence_exception=None,
+            tpp=None,
+            memory_bw_gbs=None,
+        )
+    bands = tariff_bands(as_of)
+    chips["US import tariff"] = [
+        f"Band {band.band}: {band.rate_pct:.0f}% (Section 232, unless exempt)" if band else None
+        for band in (rules.tariff_band(t, d, bands) for t, d in zip(chips["tpp"], chips["memory_bw_gbs"], strict=True))
+    ]
+    chips = chips.drop(columns=["tpp", "memory_bw_gbs"])
     turns = transforms.in_force(queries.licensing_turns(chips["chip_id"]), as_of, ["chip_id", "jurisdiction"])
     for side, column in (("United States", "US licensing"), ("China", "China's stance")):
         mine = turns[turns["jurisdiction"] == side]

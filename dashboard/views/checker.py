@@ -69,7 +69,7 @@ with ui.on_request("Status of every chip under every rule version (table)", "sta
 
 with ui.on_request(f"Why each chip has its status under {rule_id}", "reasons_table") as shown:
     if shown:
-        ui.table(under_rule[["name", "status_text", "reason", "licence_policy"]])
+        ui.table(under_rule[["name", "status_text", "reason", "licence_policy", "licence_exception"]])
 
 with ui.on_request("Licensing actions aimed at named chips", "licensing_table") as shown:
     if shown:
@@ -94,6 +94,11 @@ with ui.on_request("Calculator: would a chip with these figures be controlled?",
         datacenter = right.toggle("Designed or marketed for datacenters", value=True, key="calc_datacenter")
         typed = rules.figures_for_throughput(throughput, bits, die or None, link or None, dram or None, datacenter)
         st.metric("TPP of these figures", f"{rules.tpp(throughput, bits):,.0f}")
+        band = checker.tariff_band_of(rules.tpp(throughput, bits), dram or None)
+        if band:
+            st.caption(
+                f"These figures fall in band {band.band} of the January 2026 Section 232 tariff ({band.rate_pct:.0f}%)."
+            )
         ui.table(
             checker.calculator_answers(typed),
             {"rule source": st.column_config.LinkColumn("Rule (Federal Register)", display_text="open")},

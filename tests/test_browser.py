@@ -125,6 +125,9 @@ HOSTILE = [
     "?company=%5Bx%5D(javascript%3Aalert(1))&years=2030&years=2031&marker_category=%3Cb%3E",
     "checker?rule=us-1999-01%3Cscript%3E&company=Nvidia%27--",
     "sources?years=-1&years=abc&image=%3Cscript%3E",
+    "company?company=%3Cscript%3Ealert(1)%3C%2Fscript%3E&as_of=2024-13-45",
+    "entity-list?list=%3Cimg%20src%3Dx%3E&sector=x&entity_search=%27%20OR%201%3D1--&colour=%3Cb%3E",
+    "chipmaking?view=%3Cscript%3Ealert(1)%3C%2Fscript%3E&nodes_table=maybe",
 ]
 
 
@@ -184,3 +187,13 @@ def test_static_files_and_feed_are_served(app_url) -> None:
     assert all(entry.find(f"{atom}link").get("href").startswith("http") for entry in entries)
     dates = [entry.find(f"{atom}updated").text for entry in entries]
     assert dates == sorted(dates, reverse=True), "newest first"
+
+
+def test_company_page_for_a_link(page, app_url) -> None:
+    page.goto(f"{app_url}/company?company=SMIC&as_of=2021-01-01")
+    wait_rendered(page, 1)
+    no_exception(page)
+    assert page.locator("h1").first.inner_text().startswith("SMIC")
+    headings = page.locator("h2").all_inner_texts()
+    assert "Listed on 01 January 2021" in headings
+    assert "company=SMIC" in page.url and "as_of=2021-01-01" in page.url

@@ -225,3 +225,55 @@ def test_dataset_zip_holds_every_table_including_rule_status() -> None:
     assert {"rules.csv", "rule_paragraphs.csv", "chip_rule_status.csv", "README.md", "schema.sql"} <= names
     assert {"events.csv", "sources.csv", "release_info.csv", "data_dictionary.csv"} <= names
     assert not any(name.startswith("check_") for name in names)
+
+
+@pytest.mark.parametrize("view", ["nodes", "smic", "ic-trade", "taiwan", "tools", "huawei", "phones"])
+def test_chipmaking_views(view) -> None:
+    from dashboard.charts import chipmaking
+
+    at = open_page("views/chipmaking.py")
+    at.segmented_control(key="view").set_value(view).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.get("plotly_chart")) == 1
+    title = at.header[0].value
+    assert title and title != chipmaking.VIEWS[view]
+
+
+def test_chipmaking_headline_follows_the_years() -> None:
+    at = open_page("views/chipmaking.py")
+    at.slider(key="years").set_value((2015, 2022)).run()
+    assert at.header[0].value.startswith("In 2022, SMIC's best process")
+
+
+def test_company_page_picker_sets_the_shared_filter() -> None:
+    at = open_page("views/company.py")
+    assert len(at.get("plotly_chart")) == 0, "no company chosen: a picker, no chart"
+    at.selectbox(key="profile").set_value("SMIC").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.multiselect(key="company").value == ["SMIC"]
+    assert len(at.get("plotly_chart")) == 1
+    assert at.title[0].value.startswith("SMIC")
+
+
+def test_company_page_shows_what_was_listed_on_a_date() -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["company"] = ["SMIC"]
+    at.query_params["as_of"] = ["2020-12-01"]
+    at.run()
+    at.switch_page("views/company.py").run()
+    assert not at.exception
+    headers = [h.value for h in at.header]
+    assert "Listed on 01 December 2020" in headers
+    assert any("No listing of SMIC" in m.value for m in at.markdown), "SMIC was listed on 18 December 2020"
+    at.date_input(key="as_of").set_value(pd.Timestamp("2021-01-01").date()).run()
+    listed = at.dataframe[0].value
+    assert "Entity List" in set(listed["list_label"])
+
+
+def test_entity_list_search_finds_chinese_names() -> None:
+    at = open_page("views/entity_list.py")
+    at.text_input(key="entity_search").set_value("华为").run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert len(table) >= 1 and all("华为" in zh for zh in table["entity_zh"])
+    assert set(table["parent_company"]) == {"Huawei"}

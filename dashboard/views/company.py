@@ -18,9 +18,6 @@ def choose(company: str | None) -> None:
     st.session_state[filters.COMPANY_KEY] = [company] if company else []
 
 
-picked = st.session_state.get("profile")
-if picked:
-    choose(picked)
 if not shared.companies:
     ui.page_header("Companies", "Pick a company to see its listings, chips, adoption records and events.")
     st.selectbox(

@@ -62,13 +62,11 @@ def test_embedded_view_shows_the_one_chart_of_the_link(page, app_url) -> None:
 def test_cite_and_embed_give_the_url_of_the_current_view(page, app_url) -> None:
     page.goto(f"{app_url}/solar-evs?measure=EV+sales&region=India")
     wait_rendered(page, 1)
-    page.get_by_role("button", name="Cite this chart").click()
-    citation = page.locator('[data-testid="stPopoverBody"] code').inner_text()
+    page.get_by_role("button", name="Cite or embed").click()
+    citation = page.locator('[data-testid="stPopoverBody"] code').first.inner_text()
     assert release.read().version in citation and "electric cars" in citation
     url = citation.split(" (accessed")[0].rsplit(" ", 1)[-1]
     assert parse_qs(urlparse(url).query) == {"measure": ["EV sales"], "region": ["India"]}
-    page.keyboard.press("Escape")
-    page.get_by_role("button", name="Embed").click()
     snippet = page.locator('[data-testid="stPopoverBody"] code').last.inner_text()
     assert snippet.startswith("<iframe") and "embed=true" in snippet and "region=India" in snippet
 

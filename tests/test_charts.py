@@ -5,17 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard import build, queries
+from dashboard import queries, store
 from dashboard.chart import cited_in
 from dashboard.charts import catalogue
 
-
-@pytest.fixture(scope="module", autouse=True)
-def database() -> None:
-    if build.is_stale():
-        build.build()
-
-
+store.ensure_database()  # the catalogue reads the chip attributes and rule versions when the tests are collected
 CHARTS = catalogue()
 
 

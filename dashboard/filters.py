@@ -8,6 +8,7 @@ SQL unless it is one of the known options.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -187,6 +188,24 @@ def shared_sidebar(vocabulary: dict) -> Filters:
         years=(int(min(years)), int(max(years))),  # a link may hand the slider its ends reversed
         marker_categories=marker_categories,
         image_format=image_format or "png",
+    )
+
+
+AS_OF_KEY = "as_of"
+AS_OF_RANGE = (dt.date(2015, 1, 1), dt.date(2030, 12, 31))
+
+
+def as_of_picker(help: str) -> dt.date:
+    """The "in force on" date, kept in the link (?as_of=2024-06-30); today when the link has none. A date
+    the widget cannot take is dropped from the link, as for every bound widget."""
+    return st.date_input(
+        "In force on",
+        value=dt.date.today(),
+        min_value=AS_OF_RANGE[0],
+        max_value=AS_OF_RANGE[1],
+        key=AS_OF_KEY,
+        bind="query-params",
+        help=help,
     )
 
 

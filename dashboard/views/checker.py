@@ -1,7 +1,5 @@
 """Export-control checker: every chip against every version of the US thresholds, and a calculator."""
 
-import datetime as dt
-
 import streamlit as st
 
 from dashboard import filters, queries, rules, tables, transforms, ui
@@ -40,15 +38,7 @@ if missing and not ui.embedded():
 
 with ui.on_request("What was in force on a date", "in_force", opened_by=["as_of"]) as shown:
     if shown:
-        as_of = st.date_input(
-            "In force on",
-            value=dt.date.today(),
-            min_value=dt.date(2015, 1, 1),
-            max_value=dt.date(2030, 12, 31),
-            key="as_of",
-            bind="query-params",
-            help="A rule version applies from its effective date, not from its announcement.",
-        )
+        as_of = filters.as_of_picker("A rule version applies from its effective date, not from its announcement.")
         st.caption(checker.in_force_caption(checker.rule_in_force(as_of)))
         ui.table(checker.status_on(shared, as_of))
         if shared.companies:

@@ -2,8 +2,6 @@
 on a date, its chips and their status, its adoption records and events. Each block links to the page that
 holds the rest."""
 
-import datetime as dt
-
 import streamlit as st
 
 from dashboard import filters, queries, tables, transforms, ui
@@ -55,15 +53,7 @@ if row is not None and not ui.embedded():
 ui.show_chart(entities.COMPANY_TIMELINE, shared)
 
 with ui.controls():
-    as_of = st.date_input(
-        "In force on",
-        value=dt.date.today(),
-        min_value=dt.date(2015, 1, 1),
-        max_value=dt.date(2030, 12, 31),
-        key="as_of",
-        bind="query-params",
-        help="What was in force on this date: listings, the rule version, licensing turns.",
-    )
+    as_of = filters.as_of_picker("What was in force on this date: listings, the rule version, licensing turns.")
 listings = queries.listings(shared.companies)
 listed = transforms.listed_on(listings, as_of)
 st.header(f"Listed on {as_of:%d %B %Y}", anchor=False)

@@ -4,7 +4,9 @@ Streamlit at /app/static/... (server.enableStaticServing). Generated, never comm
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import json
 import os
 import shutil
@@ -79,13 +81,26 @@ def write_static(db_path: Path, static_dir: Path = STATIC_DIR) -> None:
             feed = con.execute(FEED_SQL, {"limit": FEED_ENTRIES}).df()
         shutil.copyfile(db_path, data / "dashboard.duckdb")
         (staging / "feed.xml").write_bytes(atom_feed(feed, release))
-        old = static_dir.with_name(".static-old")
-        if static_dir.exists():
-            os.replace(static_dir, old)
-        os.replace(staging, static_dir)
+        with _swap_lock(static_dir):
+            old = Path(tempfile.mkdtemp(prefix=".static-old-", dir=static_dir.parent))
+            if static_dir.exists():
+                os.replace(static_dir, old)  # onto an empty folder, which POSIX allows
+            os.replace(staging, static_dir)
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _swap_lock(static_dir: Path):
+    """One swap at a time across processes: a build in one process and a server's refresh in another can
+    both finish writing at once, and two swaps interleaved would move one release into the other's old folder."""
+    with open(static_dir.with_name(".static.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def atom_feed(events, release) -> bytes:

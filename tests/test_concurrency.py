@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import multiprocessing
 import os
 import shutil
 import threading
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import build, queries, store
+from dashboard import build, publish, queries, store
 
 
 def test_parallel_queries_from_many_threads_are_complete_and_correct() -> None:
@@ -139,3 +140,15 @@ def test_sessions_that_find_the_inputs_newer_build_once(private_database: Path, 
         list(pool.map(lambda _: store.ensure_database(), range(6)))
     assert len(builds) == 1
     assert not build.is_stale()
+
+
+def test_static_files_written_by_several_processes_at_once_end_whole(private_database: Path, tmp_path: Path) -> None:
+    """A build in one process and a server's refresh in another can swap the release's static files in at
+    the same moment; each swap must finish and leave one whole release, not fail on the other's leftovers."""
+    static_dir = tmp_path / "static"
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(4) as pool:
+        pool.starmap(publish.write_static, [(build.DB_PATH, static_dir)] * 8)
+    written = {path.relative_to(static_dir).as_posix() for path in static_dir.rglob("*") if path.is_file()}
+    assert {"feed.xml", "data/events.csv", "data/data_dictionary.csv", "data/dashboard.duckdb"} <= written
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".static-")) == []

@@ -3,6 +3,7 @@ passes axe-core, and each chart can be cited, embedded and downloaded as a capti
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -69,6 +70,26 @@ def test_cite_and_embed_give_the_url_of_the_current_view(page, app_url) -> None:
     assert parse_qs(urlparse(url).query) == {"measure": ["EV sales"], "region": ["India"]}
     snippet = page.locator('[data-testid="stPopoverBody"] code').last.inner_text()
     assert snippet.startswith("<iframe") and "embed=true" in snippet and "region=India" in snippet
+
+
+def test_sources_panel_lists_every_source_it_counts_primary_first(page, app_url) -> None:
+    """The panel is built when opened (its list is the heaviest text on a chart page): the count on its label
+    is the number of linked sources inside, the government's and vendors' own documents first."""
+    page.goto(f"{app_url}/chips")
+    wait_rendered(page, 1)
+    panel = page.locator('[data-testid="stExpander"]').filter(has_text="Sources for this chart").first
+    count = int(re.search(r"\((\d+)\)", panel.locator("summary").inner_text()).group(1))
+    assert panel.locator("li").count() == 0, "nothing is drawn before the panel opens"
+    panel.locator("summary").click()
+    items = panel.locator("li")
+    items.nth(count - 1).wait_for()
+    assert items.count() == count > 10
+    assert all(
+        href.startswith(("https://", "http://"))
+        for href in panel.locator("li a").evaluate_all("as => as.map(a => a.href)")
+    )
+    marked = [text.startswith("Primary:") for text in items.all_inner_texts()]
+    assert marked[0] and marked == sorted(marked, reverse=True)
 
 
 def test_image_download_is_captioned_and_named_with_the_release(page, app_url) -> None:

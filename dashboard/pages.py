@@ -115,7 +115,7 @@ PAGES = (
         ":material/menu_book:",
         charts=0,
         params=("source_search",),
-        sections=("static_files", "changelog", "data_docs"),
+        sections=("static_files", "dictionary", "changelog", "data_docs"),
     ),
 )
 

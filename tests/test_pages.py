@@ -289,3 +289,14 @@ def test_entity_list_search_finds_chinese_names() -> None:
     table = at.dataframe[0].value
     assert len(table) >= 1 and all("华为" in zh for zh in table["entity_zh"])
     assert set(table["parent_company"]) == {"Huawei"}
+
+
+def test_sources_page_opens_the_data_dictionary_on_request() -> None:
+    at = open_page("views/sources.py")
+    tables_before = len(at.dataframe)
+    open_sections(at, "dictionary")
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.dataframe) == tables_before + 1
+    dictionary = at.dataframe[-1].value  # after the sources table
+    assert list(dictionary.columns) == ["table", "column", "type", "meaning"]
+    assert {"events", "entity_listings", "process_nodes"} <= set(dictionary["table"])

@@ -88,8 +88,9 @@ readme = (build.DATA_DIR / "README.md").read_text(encoding="utf-8")
 st.header("Known limitations", anchor=False)
 limitations = readme.split("## Known limitations and gaps (values left NULL)", 1)[-1].split("\n## ", 1)[0]
 st.markdown(limitations)
-st.header("Data dictionary", anchor=False)
-ui.table(downloads.data_dictionary())
+with ui.on_request("Data dictionary: every table's columns, types and meanings", "dictionary") as shown:
+    if shown:
+        ui.table(downloads.data_dictionary())
 with ui.on_request("What changed in each release (data/CHANGELOG.md)", "changelog") as shown:
     if shown:
         st.markdown((build.DATA_DIR / "CHANGELOG.md").read_text(encoding="utf-8"))

@@ -95,12 +95,9 @@ def write_static(db_path: Path, static_dir: Path = STATIC_DIR) -> None:
 def _swap_lock(static_dir: Path):
     """One swap at a time across processes: a build in one process and a server's refresh in another can
     both finish writing at once, and two swaps interleaved would move one release into the other's old folder."""
-    with open(static_dir.with_name(".static.lock"), "w") as lock:
+    with open(static_dir.with_name(".static.lock"), "w") as lock:  # closing the file releases the lock
         fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+        yield
 
 
 def atom_feed(events, release) -> bytes:

@@ -151,4 +151,4 @@ def test_static_files_written_by_several_processes_at_once_end_whole(private_dat
         pool.starmap(publish.write_static, [(build.DB_PATH, static_dir)] * 8)
     written = {path.relative_to(static_dir).as_posix() for path in static_dir.rglob("*") if path.is_file()}
     assert {"feed.xml", "data/events.csv", "data/data_dictionary.csv", "data/dashboard.duckdb"} <= written
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".static-")) == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".static-")] == [], "no staging or old folder left"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import re
 import sys
 import tempfile
 import time
@@ -234,9 +235,31 @@ def _run_checks(con: duckdb.DuckDBPyConnection, staged: dict[str, Staged]) -> No
             raise BuildError(f"{where}: {problem}")
 
 
+TABLE_START = re.compile(r"CREATE TABLE (\w+)")
+COMMENTED_COLUMN = re.compile(r"\s+(\w+)\s+[A-Z].*?--\s*(.+)")
+
+
+def column_comments(schema: str) -> list[tuple[str, str, str]]:
+    """(table, column, comment) for each column whose line in the schema ends in a `--` comment: the
+    schema is where a column's meaning is written, and the data dictionary reads it from the database."""
+    comments, table = [], None
+    for line in schema.splitlines():
+        if start := TABLE_START.match(line):
+            table = start.group(1)
+        elif line.startswith(")"):
+            table = None
+        elif table and (column := COMMENTED_COLUMN.match(line)) and column.group(1) not in ("CHECK", "PRIMARY"):
+            comments.append((table, column.group(1), column.group(2).strip()))
+    return comments
+
+
 def build_into(con: duckdb.DuckDBPyConnection, data_dir: Path | None = None) -> None:
     data_dir = data_dir or DATA_DIR
-    con.execute((data_dir / "schema.sql").read_text(encoding="utf-8"))
+    schema = (data_dir / "schema.sql").read_text(encoding="utf-8")
+    con.execute(schema)
+    for table, column, comment in column_comments(schema):
+        literal = comment.replace("'", "''")  # COMMENT ON takes no parameters; the text is the schema's own
+        con.execute(f'COMMENT ON COLUMN "{table}"."{column}" IS \'{literal}\'')
     staged = {table: load_table(con, table, data_dir / f"{table}.csv") for table in CURATED_TABLES}
     con.execute("SET file_search_path = ?", [str(data_dir / "upstream")])
     try:

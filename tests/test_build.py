@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dashboard import build, changes, release
+from dashboard import build, changes, publish, release
 
 DATA = Path(build.DATA_DIR)
 
@@ -343,3 +343,12 @@ def test_changes_since_an_earlier_build(data_copy: Path, tmp_path: Path) -> None
     assert events.changed == [(changed_id, ["title"])]
     text = changes.markdown(found, "old", "new")
     assert "### events: 1 added, 1 changed, 1 removed" in text and "`zz-new-event`" in text
+
+
+def test_data_dictionary_carries_the_schemas_column_notes(con: duckdb.DuckDBPyConnection) -> None:
+    tables = [name for (name,) in con.execute(publish.PUBLISHED_TABLES_SQL).fetchall()]
+    dictionary = con.execute(publish.DICTIONARY_SQL, {"tables": tables}).df().set_index(["table", "column"])
+    assert dictionary.loc[("sources", "published"), "meaning"] == "the page's own date where it shows one"
+    assert dictionary.loc[("sources", "title"), "meaning"] == "", "a column without a note has none"
+    schema = (DATA / "schema.sql").read_text(encoding="utf-8")
+    assert (dictionary["meaning"] != "").sum() == len(build.column_comments(schema)) > 30

@@ -88,7 +88,9 @@ readme = (build.DATA_DIR / "README.md").read_text(encoding="utf-8")
 st.header("Known limitations", anchor=False)
 limitations = readme.split("## Known limitations and gaps (values left NULL)", 1)[-1].split("\n## ", 1)[0]
 st.markdown(limitations)
-with ui.on_request("Data dictionary: every table's columns, types and meanings", "dictionary") as shown:
+with ui.on_request(
+    "Data dictionary: every table's columns and types, with the schema's notes on them", "dictionary"
+) as shown:
     if shown:
         ui.table(downloads.data_dictionary())
 with ui.on_request("What changed in each release (data/CHANGELOG.md)", "changelog") as shown:

@@ -29,6 +29,12 @@ def first_colour(group: pd.DataFrame, column: str, fallback: str = GREY) -> str:
     return fallback
 
 
+def solid_first(group: pd.DataFrame, hollow: pd.Series) -> pd.DataFrame:
+    """The group with its solid markers first: Plotly draws a legend entry with the trace's first marker,
+    and a hollow one there would read as "estimate" (or "China variant") for the whole series."""
+    return group.loc[hollow.sort_values(kind="stable").index]
+
+
 def wrap(text: str, width: int) -> list[str]:
     """Break text into lines of at most `width` characters (Plotly does not wrap SVG text)."""
     lines, line = [], ""
@@ -253,6 +259,7 @@ def spec_scatter(chips: pd.DataFrame, axis_title: str) -> go.Figure:
     )
     fig = go.Figure()
     for vendor, group in data.groupby("vendor", sort=True):
+        group = solid_first(group, group["china_variant"])
         vendor_colour = first_colour(group, "vendor_colour")
         fig.add_trace(
             go.Scatter(
@@ -307,6 +314,7 @@ def adoption_timeline(records: pd.DataFrame) -> go.Figure:
     """Who adopted which chips: one row per company, coloured by vendor, open markers for estimates."""
     fig = go.Figure()
     for vendor, group in records.groupby("vendor", sort=True):
+        group = solid_first(group, group["confidence"].map(CONFIDENCE_SYMBOLS).eq("circle-open"))
         vendor_colour = first_colour(group, "vendor_colour")
         fig.add_trace(
             go.Scatter(

@@ -46,3 +46,16 @@ def test_narrower_filters_narrow_the_sources_cited() -> None:
     assert set(baidu.rows["company"]) | set(baidu.rows["vendor"]) >= {"Baidu"}
     assert 0 < len(chart.source_ids(baidu, with_markers=False)) < len(everyone)
     assert isinstance(baidu.rows, pd.DataFrame)
+
+
+@pytest.mark.parametrize(("chart", "filters"), CHARTS, ids=[chart.name for chart, _ in CHARTS])
+def test_a_legend_entry_shows_a_solid_marker_when_its_series_has_one(chart, filters) -> None:
+    # Plotly draws a legend entry with the trace's first marker; an open one reads as "estimate" for all.
+    # A line's points stay in date order: its legend entry is the line, drawn solid. (In the estimates
+    # chart an open circle is a plain figure beside the bound triangles, and no point is a solid circle.)
+    for trace in chart.figure(chart.drawn(filters)).data:
+        if "lines" in (getattr(trace, "mode", None) or ""):
+            continue
+        symbols = getattr(getattr(trace, "marker", None), "symbol", None)
+        if isinstance(symbols, tuple | list) and "circle" in symbols:
+            assert "open" not in symbols[0], f"{chart.name}: {trace.name} starts with an open marker"

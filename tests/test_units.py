@@ -261,6 +261,9 @@ def test_chip_scatter_labels_do_not_share_a_spot() -> None:
             "estimate_label": "",
         }
     )
-    positions = builders.spec_scatter(chips, "FP16").data[0].textposition
-    assert positions[0] != positions[1]
-    assert "top" not in positions[2]  # the highest point keeps its label inside the plot
+    trace = builders.spec_scatter(chips, "FP16").data[0]
+    positions = dict(zip(trace.text, trace.textposition, strict=True))
+    assert positions["H100 SXM"] != positions["H800 SXM"]
+    assert "top" not in positions["B200"]  # the highest point keeps its label inside the plot
+    # the legend entry shows the trace's first marker: a solid one, not the China variant's open diamond
+    assert trace.marker.symbol[0] == "circle"

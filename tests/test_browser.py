@@ -106,6 +106,17 @@ def test_dataset_zip_download(page, app_url) -> None:
         assert archive.read("events.csv").decode().startswith("event_id,date,")
 
 
+def test_dataset_citation_opens_with_its_release_and_bibtex(page, app_url) -> None:
+    page.goto(f"{app_url}/sources")
+    wait_rendered(page)
+    page.get_by_role("button", name="Cite this dataset").click()
+    blocks = page.locator('[data-testid="stPopoverBody"] code')
+    blocks.nth(1).wait_for()
+    text, bibtex = blocks.nth(0).inner_text(), blocks.nth(1).inner_text()
+    assert release.read().version in text and f"{app_url}/sources" in text
+    assert bibtex.startswith("@") and release.read().version in bibtex
+
+
 def test_html_chart_download_is_self_contained(page, app_url) -> None:
     page.goto(f"{app_url}/")
     wait_rendered(page)

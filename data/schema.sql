@@ -64,14 +64,14 @@ CREATE TABLE event_categories (
 );
 
 CREATE TABLE companies (
-    company VARCHAR PRIMARY KEY,
+    company VARCHAR PRIMARY KEY,  -- canonical name, the one events, adoption and listings use
     name_zh VARCHAR,            -- the Chinese name, as the source of the company's own listing gives it
     aliases VARCHAR[] NOT NULL, -- other names it and its listed affiliates go by (a search finds them)
-    kind    VARCHAR NOT NULL CHECK (kind IN ('chip_designer', 'foundry', 'memory', 'equipment',
+    kind    VARCHAR NOT NULL CHECK (kind IN ('chip_designer', 'foundry', 'memory', 'equipment',  -- what the company does (chip_designer, foundry, ai_developer, ...; aggregate for a market-wide group)
                                              'ai_developer', 'cloud_platform', 'telecom',
                                              'device_maker', 'automaker', 'research', 'eda', 'defence',
                                              'materials', 'aggregate')),
-    country VARCHAR NOT NULL,
+    country VARCHAR NOT NULL,  -- the company's country
     colour  VARCHAR CHECK (colour IS NULL OR regexp_full_match(colour, '#[0-9A-Fa-f]{6}')),  -- chip vendors
     parent  VARCHAR,            -- the group it belongs to (HiSilicon: Huawei); the company filter includes it
     parent_source_id VARCHAR,   -- the source that says so
@@ -113,52 +113,52 @@ CREATE TABLE events (
 );
 
 CREATE TABLE chip_catalog (
-    chip_id       VARCHAR PRIMARY KEY CHECK (regexp_full_match(chip_id, '[a-z0-9][a-z0-9-]*')),
-    vendor        VARCHAR NOT NULL REFERENCES companies (company),
-    name          VARCHAR NOT NULL UNIQUE,
-    family        VARCHAR NOT NULL,
-    status        VARCHAR NOT NULL CHECK (status IN ('shipping', 'announced', 'roadmap')),
+    chip_id       VARCHAR PRIMARY KEY CHECK (regexp_full_match(chip_id, '[a-z0-9][a-z0-9-]*')),  -- lower-case slug
+    vendor        VARCHAR NOT NULL REFERENCES companies (company),  -- the chip's designer
+    name          VARCHAR NOT NULL UNIQUE,  -- the chip as its vendor names it
+    family        VARCHAR NOT NULL,  -- the product family (Hopper, Ascend 910, ...)
+    status        VARCHAR NOT NULL CHECK (status IN ('shipping', 'announced', 'roadmap')),  -- shipping, announced or roadmap
     china_variant BOOLEAN NOT NULL,  -- made to fit under US rules (A800, H800, H20, RTX 4090D, ...)
     datacenter    BOOLEAN NOT NULL,  -- designed or marketed for datacenters
     labelled      BOOLEAN NOT NULL,  -- named on the charts (the chips the story is about); others on hover
     compute_as    VARCHAR,           -- a chip of the same die and clocks whose throughput figures the rules use
     epoch_name    VARCHAR,           -- row of data/upstream/epoch_ml_hardware.csv to derive specs from
-    source_id     VARCHAR NOT NULL REFERENCES sources (source_id),
+    source_id     VARCHAR NOT NULL REFERENCES sources (source_id),  -- the source of the chip's identity and flags; per-value sources are in chip_specs
     note          VARCHAR
 );
 
 -- One value per chip and attribute, each with its own source. Rows come from
 -- data/chip_specs.csv (curated) and, for attributes it lacks, from the Epoch AI dataset.
 CREATE TABLE chip_specs (
-    chip_id    VARCHAR NOT NULL REFERENCES chip_catalog (chip_id),
-    attribute  VARCHAR NOT NULL REFERENCES chip_attributes (attribute),
-    value_num  DOUBLE CHECK (value_num > 0 AND value_num < 1e6),
-    value_text VARCHAR,
-    confidence VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'reported', 'estimate')),
-    source_id  VARCHAR NOT NULL REFERENCES sources (source_id),
-    note       VARCHAR,
+    chip_id    VARCHAR NOT NULL REFERENCES chip_catalog (chip_id),  -- the chip
+    attribute  VARCHAR NOT NULL REFERENCES chip_attributes (attribute),  -- what the value is (chip_attributes: label, unit); throughput figures are dense, never with sparsity
+    value_num  DOUBLE CHECK (value_num > 0 AND value_num < 1e6),  -- a number, in the attribute's unit; NULL when unknown, never guessed
+    value_text VARCHAR,  -- a text value (process node, foundry, memory type, release date)
+    confidence VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'reported', 'estimate')),  -- confirmed, reported or estimate; the chips view flags a chip with any estimate (has_estimates)
+    source_id  VARCHAR NOT NULL REFERENCES sources (source_id),  -- the source of this one value
+    note       VARCHAR,  -- how the value was read, and where sources disagree
     PRIMARY KEY (chip_id, attribute),
     CHECK ((value_num IS NULL) <> (value_text IS NULL))
 );
 
 CREATE TABLE adoption (
-    record_id      VARCHAR PRIMARY KEY CHECK (regexp_full_match(record_id, '[a-z0-9][a-z0-9-]*')),
+    record_id      VARCHAR PRIMARY KEY CHECK (regexp_full_match(record_id, '[a-z0-9][a-z0-9-]*')),  -- lower-case slug
     date           DATE NOT NULL CHECK (date BETWEEN DATE '2015-01-01' AND DATE '2030-12-31'),
-    date_precision VARCHAR NOT NULL CHECK (date_precision IN ('day', 'month', 'quarter', 'year')),
-    company        VARCHAR NOT NULL REFERENCES companies (company),
-    vendor         VARCHAR NOT NULL REFERENCES companies (company),
-    chip_id        VARCHAR REFERENCES chip_catalog (chip_id),
+    date_precision VARCHAR NOT NULL CHECK (date_precision IN ('day', 'month', 'quarter', 'year')),  -- day, month (date = the 1st), quarter or year
+    company        VARCHAR NOT NULL REFERENCES companies (company),  -- the buyer or user; may be an aggregate where a source gives a market-wide figure
+    vendor         VARCHAR NOT NULL REFERENCES companies (company),  -- the chipmaker; Chinese chip vendors (aggregate) where the source does not name it
+    chip_id        VARCHAR REFERENCES chip_catalog (chip_id),  -- the chip in chip_catalog, where the chip is unambiguous
     chip_label     VARCHAR,  -- the chip as the source names it, also where it is not in chip_catalog
-    kind           VARCHAR NOT NULL CHECK (kind IN ('order', 'deployment', 'training', 'inference',
+    kind           VARCHAR NOT NULL CHECK (kind IN ('order', 'deployment', 'training', 'inference',  -- order, deployment, training, inference, procurement, stockpile, restriction, plan or production
                                                     'procurement', 'stockpile', 'restriction',
                                                     'plan', 'production')),
-    units          DOUBLE CHECK (units > 0),
+    units          DOUBLE CHECK (units > 0),  -- a stated number of chips
     units_low      DOUBLE CHECK (units_low > 0),   -- a stated bound ("more than", "up to")
-    units_high     DOUBLE CHECK (units_high > 0),
-    value_usd      DOUBLE CHECK (value_usd > 0),
-    summary        VARCHAR NOT NULL CHECK (length(trim(summary)) > 0),
-    confidence     VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'reported', 'estimate')),
-    source_id      VARCHAR NOT NULL REFERENCES sources (source_id),
+    units_high     DOUBLE CHECK (units_high > 0),  -- a stated upper bound
+    value_usd      DOUBLE CHECK (value_usd > 0),  -- only where the source gives US dollars (a yuan figure stays in note)
+    summary        VARCHAR NOT NULL CHECK (length(trim(summary)) > 0),  -- what happened, neutral, from the source
+    confidence     VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'reported', 'estimate')),  -- confirmed, reported or estimate; estimates that sources disagree on are one row per source
+    source_id      VARCHAR NOT NULL REFERENCES sources (source_id),  -- the record's main source; further ones in record_sources
     note           VARCHAR,
     CHECK (units_low IS NULL OR units_high IS NULL OR units_low <= units_high)
 );
@@ -166,15 +166,15 @@ CREATE TABLE adoption (
 -- Long format: one value per row. `basis` names the statistical basis, so that series from
 -- different bases (e.g. China's NEA capacity vs IRENA's) are never mixed on one line.
 CREATE TABLE sector_stats (
-    sector     VARCHAR NOT NULL CHECK (sector IN ('solar', 'ev', 'chips')),
-    metric     VARCHAR NOT NULL REFERENCES metrics (metric),
-    region     VARCHAR NOT NULL REFERENCES regions (region),
-    year       INTEGER NOT NULL CHECK (year BETWEEN 2010 AND 2030),
+    sector     VARCHAR NOT NULL CHECK (sector IN ('solar', 'ev', 'chips')),  -- solar, ev or chips
+    metric     VARCHAR NOT NULL REFERENCES metrics (metric),  -- what is measured (metrics: label, unit)
+    region     VARCHAR NOT NULL REFERENCES regions (region),  -- the country, bloc or World
+    year       INTEGER NOT NULL CHECK (year BETWEEN 2010 AND 2030),  -- calendar year; Nvidia's metrics use its fiscal year (ends late January of that year)
     value      DOUBLE NOT NULL,  -- negative only for a signed metric (a loss), see check_sector_units
-    unit       VARCHAR NOT NULL,
-    basis      VARCHAR NOT NULL,
-    confidence VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'reported', 'estimate', 'derived')),
-    source_id  VARCHAR NOT NULL REFERENCES sources (source_id),
+    unit       VARCHAR NOT NULL,  -- GW, TWh, vehicles, percent, USD, ...
+    basis      VARCHAR NOT NULL,  -- the statistical basis (NEA AC, IEA PVPS DC, CAAM wholesale, ...): series of different bases are never drawn on one line
+    confidence VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'reported', 'estimate', 'derived')),  -- confirmed, reported, estimate or derived (computed in derive.sql)
+    source_id  VARCHAR NOT NULL REFERENCES sources (source_id),  -- the figure's source
     note       VARCHAR,
     -- 'year' for a whole (calendar or fiscal) year; a quarter, half or span of months for part of one,
     -- so a partial year is never drawn or compared as a whole one.
@@ -202,25 +202,25 @@ CREATE TABLE listing_sectors (
 -- One row per listed entity and action (added, removed, modified). An affiliate group that a rule names in
 -- bulk ("68 non-US affiliates of Huawei") is one row with entity_count. `event_id` is the round's event.
 CREATE TABLE entity_listings (
-    listing_id     VARCHAR PRIMARY KEY CHECK (regexp_full_match(listing_id, '[a-z0-9][a-z0-9-]*')),
-    entity         VARCHAR NOT NULL CHECK (length(trim(entity)) > 0),
+    listing_id     VARCHAR PRIMARY KEY CHECK (regexp_full_match(listing_id, '[a-z0-9][a-z0-9-]*')),  -- lower-case slug
+    entity         VARCHAR NOT NULL CHECK (length(trim(entity)) > 0),  -- the name as the list gives it; an editor's rendering of a Chinese-only source says so
     entity_zh      VARCHAR,           -- the Chinese name, where a source gives it
-    aliases        VARCHAR[] NOT NULL,
-    parent_company VARCHAR REFERENCES companies (company),
-    list           VARCHAR NOT NULL REFERENCES listing_lists (list),
-    action         VARCHAR NOT NULL CHECK (action IN ('added', 'removed', 'modified')),
-    entity_count   INTEGER NOT NULL CHECK (entity_count >= 1),
-    date           DATE NOT NULL CHECK (date BETWEEN DATE '2015-01-01' AND DATE '2030-12-31'),
-    published_fr   DATE,
-    effective      DATE,
-    fr_citation    VARCHAR CHECK (fr_citation IS NULL OR regexp_full_match(fr_citation, '\d+ FR \d+(; \d+ FR \d+)*')),
-    licence_policy VARCHAR,
-    fdpr_footnote  VARCHAR CHECK (fdpr_footnote IS NULL OR regexp_full_match(fdpr_footnote, 'footnote \d+')),
-    reason         VARCHAR,
-    sector         VARCHAR NOT NULL REFERENCES listing_sectors (sector),
-    event_id       VARCHAR REFERENCES events (event_id),
-    confidence     VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'reported', 'uncertain')),
-    source_id      VARCHAR NOT NULL REFERENCES sources (source_id),
+    aliases        VARCHAR[] NOT NULL,  -- other names the entity goes by
+    parent_company VARCHAR REFERENCES companies (company),  -- the group it belongs to, where a source says so
+    list           VARCHAR NOT NULL REFERENCES listing_lists (list),  -- which list (Entity List, Unverified, MEU, NS-CMIC, 1260H, Unreliable Entity List, export control list)
+    action         VARCHAR NOT NULL CHECK (action IN ('added', 'removed', 'modified')),  -- added, removed or modified
+    entity_count   INTEGER NOT NULL CHECK (entity_count >= 1),  -- 1, or the size of a group a rule names in bulk
+    date           DATE NOT NULL CHECK (date BETWEEN DATE '2015-01-01' AND DATE '2030-12-31'),  -- the announcement date
+    published_fr   DATE,  -- Federal Register publication date
+    effective      DATE,  -- the date the listing took effect: it decides what was listed on a date
+    fr_citation    VARCHAR CHECK (fr_citation IS NULL OR regexp_full_match(fr_citation, '\d+ FR \d+(; \d+ FR \d+)*')),  -- e.g. 88 FR 73458
+    licence_policy VARCHAR,  -- what the listing restricts: a US licence review policy (presumption of denial, case-by-case) or China's measures (import/export ban, ...)
+    fdpr_footnote  VARCHAR CHECK (fdpr_footnote IS NULL OR regexp_full_match(fdpr_footnote, 'footnote \d+')),  -- the Entity List footnote that extends the foreign direct product rule to it
+    reason         VARCHAR,  -- why it was listed, as the rule or the source says
+    sector         VARCHAR NOT NULL REFERENCES listing_sectors (sector),  -- what the entity does (listing_sectors)
+    event_id       VARCHAR REFERENCES events (event_id),  -- the round's event, matched by date (within three days) and list
+    confidence     VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'reported', 'uncertain')),  -- confirmed (the government's document or two consistent reports), reported (one report), uncertain (the note says why)
+    source_id      VARCHAR NOT NULL REFERENCES sources (source_id),  -- the row's main source; further ones in record_sources
     note           VARCHAR,
     CHECK (published_fr IS NULL OR published_fr >= date),
     CHECK (effective IS NULL OR effective >= date - INTERVAL 7 DAY)

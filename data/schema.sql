@@ -230,17 +230,17 @@ CREATE TABLE entity_listings (
 -- `date` is the volume-production date where a source gives one (date_kind volume), else the first product's.
 CREATE TABLE process_nodes (
     node_id        VARCHAR PRIMARY KEY CHECK (regexp_full_match(node_id, '[a-z0-9][a-z0-9-]*')),
-    maker          VARCHAR NOT NULL,
-    name           VARCHAR NOT NULL,
-    class_nm       INTEGER NOT NULL CHECK (class_nm BETWEEN 1 AND 90),
-    first_product  VARCHAR,
-    date           DATE NOT NULL,
+    maker          VARCHAR NOT NULL,  -- SMIC, or the leading edge's TSMC, Samsung, Intel
+    name           VARCHAR NOT NULL,  -- the process as its maker or the source names it
+    class_nm       INTEGER NOT NULL CHECK (class_nm BETWEEN 1 AND 90),  -- the node class in nanometres
+    first_product  VARCHAR,  -- the first product found made on it
+    date           DATE NOT NULL,  -- volume production where a source gives it (date_kind volume), else the first product's
     date_precision VARCHAR NOT NULL CHECK (date_precision IN ('day', 'month', 'quarter', 'half', 'year')),
-    date_kind      VARCHAR NOT NULL CHECK (date_kind IN ('volume', 'first_product')),
+    date_kind      VARCHAR NOT NULL CHECK (date_kind IN ('volume', 'first_product')),  -- volume or first_product
     planned        BOOLEAN NOT NULL,  -- a plan or an unconfirmed report, not a process in production
-    evidence       VARCHAR NOT NULL CHECK (evidence IN ('teardown', 'company statement', 'analyst claim')),
-    euv            BOOLEAN,
-    confidence     VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'reported', 'estimate')),
+    evidence       VARCHAR NOT NULL CHECK (evidence IN ('teardown', 'company statement', 'analyst claim')),  -- teardown, company statement or analyst claim
+    euv            BOOLEAN,  -- made with EUV lithography, where a source says
+    confidence     VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'reported', 'estimate')),  -- confirmed, reported or estimate: claims (SMIC's 5 nm class) are estimates; where one source claims and another denies, both are rows
     source_id      VARCHAR NOT NULL REFERENCES sources (source_id),
     note           VARCHAR
 );
@@ -248,14 +248,14 @@ CREATE TABLE process_nodes (
 -- Huawei's phone (and laptop) chips: where and on which process each was made, as teardowns found.
 CREATE TABLE phone_socs (
     soc_id         VARCHAR PRIMARY KEY CHECK (regexp_full_match(soc_id, '[a-z0-9][a-z0-9-]*')),
-    chip           VARCHAR NOT NULL,
-    foundry        VARCHAR NOT NULL,
-    node           VARCHAR NOT NULL,
-    die_area_mm2   DOUBLE CHECK (die_area_mm2 > 0),
-    device         VARCHAR NOT NULL,
+    chip           VARCHAR NOT NULL,  -- Huawei's Kirin chip
+    foundry        VARCHAR NOT NULL,  -- as the evidence gives it
+    node           VARCHAR NOT NULL,  -- the process, as the evidence gives it
+    die_area_mm2   DOUBLE CHECK (die_area_mm2 > 0),  -- NULL where not found (Kirin 9010, 9020, 9030)
+    device         VARCHAR NOT NULL,  -- the phone it was found in
     date           DATE,              -- the device's launch
     date_precision VARCHAR CHECK (date_precision IN ('day', 'month', 'quarter', 'half', 'year')),
-    evidence       VARCHAR NOT NULL,
+    evidence       VARCHAR NOT NULL,  -- a teardown (and by whom) or a company statement
     source_id      VARCHAR NOT NULL REFERENCES sources (source_id),
     note           VARCHAR,
     CHECK ((date IS NULL) = (date_precision IS NULL))
@@ -272,9 +272,9 @@ CREATE TABLE licensing_statuses (
 CREATE TABLE licensing_turns (
     chip_id      VARCHAR NOT NULL REFERENCES chip_catalog (chip_id),
     date         DATE NOT NULL,     -- when the turn took effect, or was announced where no later date is known
-    jurisdiction VARCHAR NOT NULL CHECK (jurisdiction IN ('United States', 'China')),
-    status       VARCHAR NOT NULL REFERENCES licensing_statuses (status),
-    terms        VARCHAR NOT NULL,
+    jurisdiction VARCHAR NOT NULL CHECK (jurisdiction IN ('United States', 'China')),  -- whose turn: the US licence requirement or policy, or China's purchase guidance
+    status       VARCHAR NOT NULL REFERENCES licensing_statuses (status),  -- the chip's licensing status from this date (licensing_statuses)
+    terms        VARCHAR NOT NULL,  -- the conditions, as the source gives them
     source_id    VARCHAR NOT NULL REFERENCES sources (source_id),
     PRIMARY KEY (chip_id, date, jurisdiction)
 );
@@ -297,13 +297,13 @@ CREATE TABLE record_sources (
 -- Versions of the US advanced-computing thresholds (ECCN 3A090) and their paragraphs. A version
 -- that `inherits` keeps every paragraph of the version it names and adds its own.
 CREATE TABLE rules (
-    rule_id      VARCHAR PRIMARY KEY CHECK (regexp_full_match(rule_id, 'us-\d{4}-\d{2}')),
+    rule_id      VARCHAR PRIMARY KEY CHECK (regexp_full_match(rule_id, 'us-\d{4}-\d{2}')),  -- one version of the US advanced-computing thresholds (ECCN 3A090): us-YYYY-MM of its announcement
     title        VARCHAR NOT NULL,
-    announced    DATE NOT NULL,
-    published_fr DATE,
-    effective    DATE,
-    fr_citation  VARCHAR CHECK (fr_citation IS NULL OR regexp_full_match(fr_citation, '\d+ FR \d+')),
-    inherits     VARCHAR REFERENCES rules (rule_id),
+    announced    DATE NOT NULL,  -- the announcement date
+    published_fr DATE,  -- Federal Register publication date
+    effective    DATE,  -- the date it took effect: the checker's 'in force on a date' uses it
+    fr_citation  VARCHAR CHECK (fr_citation IS NULL OR regexp_full_match(fr_citation, '\d+ FR \d+')),  -- e.g. 87 FR 62186
+    inherits     VARCHAR REFERENCES rules (rule_id),  -- the version whose paragraphs this one keeps
     summary      VARCHAR NOT NULL,
     headline     VARCHAR NOT NULL,  -- the checker map's title under this version
     source_id    VARCHAR NOT NULL REFERENCES sources (source_id)
@@ -315,15 +315,15 @@ CREATE TABLE rules (
 -- policy for chips that another paragraph controls.
 CREATE TABLE rule_paragraphs (
     rule_id              VARCHAR NOT NULL REFERENCES rules (rule_id),
-    paragraph            VARCHAR NOT NULL,
-    outcome              VARCHAR NOT NULL CHECK (outcome IN ('controlled', 'case_by_case')),
-    scope                VARCHAR NOT NULL CHECK (scope IN ('any', 'datacenter')),
-    tpp_min              DOUBLE CHECK (tpp_min > 0),
-    tpp_below            DOUBLE CHECK (tpp_below > 0),
-    pd_min               DOUBLE CHECK (pd_min > 0),
-    pd_below             DOUBLE CHECK (pd_below > 0),
-    interconnect_min_gbs DOUBLE CHECK (interconnect_min_gbs > 0),
-    dram_bw_below_gbs    DOUBLE CHECK (dram_bw_below_gbs > 0),
+    paragraph            VARCHAR NOT NULL,  -- the paragraph of the rule (3A090.a, 3A090.b, ...)
+    outcome              VARCHAR NOT NULL CHECK (outcome IN ('controlled', 'case_by_case')),  -- controlled, or case_by_case: a licence review policy for chips another paragraph controls
+    scope                VARCHAR NOT NULL CHECK (scope IN ('any', 'datacenter')),  -- any chip, or datacenter: only chips designed or marketed for datacenters
+    tpp_min              DOUBLE CHECK (tpp_min > 0),  -- every bound that is set must hold: *_min means value >= bound
+    tpp_below            DOUBLE CHECK (tpp_below > 0),  -- *_below means value < bound
+    pd_min               DOUBLE CHECK (pd_min > 0),  -- performance density (TPP per mm² of die), at least
+    pd_below             DOUBLE CHECK (pd_below > 0),  -- performance density, below
+    interconnect_min_gbs DOUBLE CHECK (interconnect_min_gbs > 0),  -- chip-to-chip bandwidth, at least
+    dram_bw_below_gbs    DOUBLE CHECK (dram_bw_below_gbs > 0),  -- memory (DRAM) bandwidth, below
     wording              VARCHAR NOT NULL,  -- the text relied on, quoted from the source
     source_id            VARCHAR NOT NULL REFERENCES sources (source_id),
     note                 VARCHAR,

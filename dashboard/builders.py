@@ -29,10 +29,11 @@ def first_colour(group: pd.DataFrame, column: str, fallback: str = GREY) -> str:
     return fallback
 
 
-def solid_first(group: pd.DataFrame, hollow: pd.Series) -> pd.DataFrame:
-    """The group with its solid markers first: Plotly draws a legend entry with the trace's first marker,
-    and a hollow one there would read as "estimate" (or "China variant") for the whole series."""
-    return group.loc[hollow.sort_values(kind="stable").index]
+def solid_first(group: pd.DataFrame, symbols: pd.Series) -> tuple[pd.DataFrame, list[str]]:
+    """The group and its marker symbols, solid markers first: Plotly draws a legend entry with the trace's
+    first marker, and a hollow one there would read as "estimate" (or "China variant") for the whole series."""
+    order = symbols.str.endswith("-open").sort_values(kind="stable").index
+    return group.loc[order], list(symbols.loc[order])
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -259,7 +260,7 @@ def spec_scatter(chips: pd.DataFrame, axis_title: str) -> go.Figure:
     )
     fig = go.Figure()
     for vendor, group in data.groupby("vendor", sort=True):
-        group = solid_first(group, group["china_variant"])
+        group, symbols = solid_first(group, group["china_variant"].map({True: "diamond-open", False: "circle"}))
         vendor_colour = first_colour(group, "vendor_colour")
         fig.add_trace(
             go.Scatter(
@@ -273,7 +274,7 @@ def spec_scatter(chips: pd.DataFrame, axis_title: str) -> go.Figure:
                 marker={
                     "size": 12,
                     "color": vendor_colour,
-                    "symbol": ["diamond-open" if v else "circle" for v in group["china_variant"]],
+                    "symbol": symbols,
                     "line": {"width": 2, "color": vendor_colour},
                 },
                 customdata=group[["name", "china_label", "estimate_label"]].to_numpy(),
@@ -314,7 +315,7 @@ def adoption_timeline(records: pd.DataFrame) -> go.Figure:
     """Who adopted which chips: one row per company, coloured by vendor, open markers for estimates."""
     fig = go.Figure()
     for vendor, group in records.groupby("vendor", sort=True):
-        group = solid_first(group, group["confidence"].map(CONFIDENCE_SYMBOLS).eq("circle-open"))
+        group, symbols = solid_first(group, group["confidence"].map(CONFIDENCE_SYMBOLS).fillna("circle"))
         vendor_colour = first_colour(group, "vendor_colour")
         fig.add_trace(
             go.Scatter(
@@ -325,7 +326,7 @@ def adoption_timeline(records: pd.DataFrame) -> go.Figure:
                 marker={
                     "size": group["marker_size"],
                     "color": vendor_colour,
-                    "symbol": [CONFIDENCE_SYMBOLS.get(c, "circle") for c in group["confidence"]],
+                    "symbol": symbols,
                     "line": {"width": 2, "color": vendor_colour},
                     "opacity": 0.85,
                 },

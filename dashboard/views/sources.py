@@ -16,10 +16,11 @@ st.markdown(
 # In a popover, as under every chart: a shut popover is not drawn, and code blocks drawn on load made this
 # page the one slower than the November build (A/B: 1.26x its load time, 1.00x with the popover).
 with st.popover("Cite this dataset", icon=":material/format_quote:"):
+    url = ui.current_view_url()
     st.markdown("**Cite this dataset**")
-    st.code(citation.dataset_text(info, ui.current_view_url()), language=None, wrap_lines=True)
+    st.code(citation.dataset_text(info, url), language=None, wrap_lines=True)
     st.markdown("**BibTeX**")
-    st.code(citation.dataset_bibtex(info, ui.current_view_url()), language="bibtex", wrap_lines=True)
+    st.code(citation.dataset_bibtex(info, url), language="bibtex", wrap_lines=True)
 if info["report_problem_url"]:
     st.markdown(f"Found a wrong or missing figure? [Report a problem]({info['report_problem_url']}).")
 else:
